@@ -1,0 +1,118 @@
+using System.Numerics;
+using Idl.Numerics.Activations;
+using Idl.Numerics.Kernels;
+
+namespace Idl.Numerics.Models;
+
+/// <summary>
+/// An implicit model (eq. 1.1): ŷ = Cx + Du + c with the state x solving x = φ(Ax + Bu + b). The optional bias
+/// vectors b (state) and c (output) are the paper's appended constant input, stored apart so that the
+/// well-posedness constraint on A is unaffected. Batched over samples as columns: Ŷ = CX + DU (§6.1).
+/// </summary>
+/// <remarks>The matrices are held by reference; trainers update them in place.</remarks>
+public sealed class ImplicitModel<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a model from its parameters; shapes are checked against each other.</summary>
+    /// <param name="a">A, n×n.</param>
+    /// <param name="b">B, n×p.</param>
+    /// <param name="c">C, q×n.</param>
+    /// <param name="d">D, q×p.</param>
+    /// <param name="activation">φ, covering n rows.</param>
+    /// <param name="stateBias">b, length n, or null for none.</param>
+    /// <param name="outputBias">c, length q, or null for none.</param>
+    /// <exception cref="ArgumentException">A shape disagrees; the message names both shapes.</exception>
+    public ImplicitModel(Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T> d, ActivationMap activation,
+        T[]? stateBias = null, T[]? outputBias = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(activation);
+        Guard.Square(a, nameof(a));
+        int n = a.Rows, p = b.Cols, q = c.Rows;
+        Guard.Shape(b, n, p, nameof(b));
+        Guard.Shape(c, q, n, nameof(c));
+        Guard.Shape(d, q, p, nameof(d));
+        if (activation.Size != n)
+            throw new ArgumentException($"The activation map covers {activation.Size} rows but A is {a.Shape}.", nameof(activation));
+        if (stateBias is not null && stateBias.Length != n)
+            throw new ArgumentException($"State bias has length {stateBias.Length} but n = {n}.", nameof(stateBias));
+        if (outputBias is not null && outputBias.Length != q)
+            throw new ArgumentException($"Output bias has length {outputBias.Length} but q = {q}.", nameof(outputBias));
+        (A, B, C, D, Activation, StateBias, OutputBias) = (a, b, c, d, activation, stateBias, outputBias);
+    }
+
+    public Matrix<T> A { get; }
+    public Matrix<T> B { get; }
+    public Matrix<T> C { get; }
+    public Matrix<T> D { get; }
+
+    /// <summary>The activation map φ.</summary>
+    public ActivationMap Activation { get; }
+
+    /// <summary>The state bias b (length n), or null.</summary>
+    public T[]? StateBias { get; }
+
+    /// <summary>The output bias c (length q), or null.</summary>
+    public T[]? OutputBias { get; }
+
+    /// <summary>The state dimension n.</summary>
+    public int StateSize => A.Rows;
+
+    /// <summary>The input dimension p.</summary>
+    public int InputSize => B.Cols;
+
+    /// <summary>The output dimension q.</summary>
+    public int OutputSize => C.Rows;
+
+    /// <summary>A deep copy (matrices and biases).</summary>
+    public ImplicitModel<T> Clone() => new(A.Clone(), B.Clone(), C.Clone(), D.Clone(), Activation,
+        (T[]?)StateBias?.Clone(), (T[]?)OutputBias?.Clone());
+
+    /// <summary>The same model in another precision.</summary>
+    public ImplicitModel<TOut> Convert<TOut>() where TOut : unmanaged, IFloatingPointIeee754<TOut> =>
+        new(A.Convert<TOut>(), B.Convert<TOut>(), C.Convert<TOut>(), D.Convert<TOut>(), Activation,
+            StateBias?.Select(TOut.CreateTruncating).ToArray(), OutputBias?.Select(TOut.CreateTruncating).ToArray());
+
+    /// <summary>The input term BU + b1ᵀ (n×m) that stays fixed across equilibrium iterations.</summary>
+    public Matrix<T> InputTerm(Matrix<T> u)
+    {
+        CheckInput(u);
+        var result = new Matrix<T>(StateSize, u.Cols);
+        Gemm.Multiply(B, false, u, false, result, default(ProductEpilogue<T>));
+        AddRowBias(result, StateBias);
+        return result;
+    }
+
+    /// <summary>Ŷ = CX + DU + c1ᵀ (eq. 1.1a, batched).</summary>
+    public Matrix<T> Output(Matrix<T> x, Matrix<T> u)
+    {
+        CheckInput(u);
+        Guard.Shape(x, StateSize, u.Cols, nameof(x));
+        var y = new Matrix<T>(OutputSize, u.Cols);
+        Gemm.Multiply(C, false, x, false, y, default(ProductEpilogue<T>));
+        Gemm.Multiply(D, false, u, false, y, default(ProductEpilogue<T>), accumulate: true);
+        AddRowBias(y, OutputBias);
+        return y;
+    }
+
+    internal void CheckInput(Matrix<T> u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        if (u.Rows != InputSize)
+            throw new ArgumentException(
+                $"Input U is {u.Shape} but the model expects {InputSize} features per sample (rows; samples are columns).", nameof(u));
+    }
+
+    private static void AddRowBias(Matrix<T> m, T[]? bias)
+    {
+        if (bias is null) return;
+        for (int i = 0; i < m.Rows; i++)
+        {
+            var row = m.Row(i);
+            T v = bias[i];
+            for (int j = 0; j < row.Length; j++) row[j] += v;
+        }
+    }
+}
