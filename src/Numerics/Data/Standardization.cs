@@ -96,9 +96,14 @@ public sealed class Standardization
             throw new ArgumentException(Dataset.Invariant($"Matrix is {m.Shape} but the standardisation has {Count} rows."), nameof(m));
         for (int j = 0; j < m.Rows; j++)
         {
-            T mu = T.CreateTruncating(_mean[j]), sigma = T.CreateTruncating(_std[j]);
+            double mu = _mean[j], sigma = _std[j];
             var row = m.Row(j);
-            for (int k = 0; k < row.Length; k++) row[k] = invert ? mu + sigma * row[k] : (row[k] - mu) / sigma;
+            // Computed in double: in float32, x − μ cancels badly for columns with a large offset and small spread.
+            for (int k = 0; k < row.Length; k++)
+            {
+                double x = double.CreateTruncating(row[k]);
+                row[k] = T.CreateTruncating(invert ? mu + sigma * x : (x - mu) / sigma);
+            }
         }
     }
 
