@@ -1,0 +1,68 @@
+using System.Numerics;
+using Idl.Numerics.Data;
+using Idl.Numerics.Losses;
+using Idl.Numerics.Models;
+using Idl.Numerics.Solvers;
+
+namespace Idl.Numerics.Training;
+
+/// <summary>Loss, accuracy (classification) or RMSE (regression) of a model on a data set, in batches.</summary>
+public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int Samples, int NonConverged, double ForwardIterationsMean)
+{
+    /// <summary>The loss a data set's task trains with: mean softmax cross-entropy or mean ½‖·‖².</summary>
+    public static ILoss LossFor(DataTask task) =>
+        task == DataTask.Classification ? new SoftmaxCrossEntropy(Reduction.Mean) : new SquaredLoss(Reduction.Mean);
+
+    /// <summary>Evaluates <paramref name="model"/> on all of <paramref name="data"/>.</summary>
+    public static Evaluation Run<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, int batchSize = 1024)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var loss = LossFor(data.Task);
+        double lossSum = 0, squared = 0;
+        long correct = 0, iterations = 0;
+        int nonConverged = 0, batches = 0;
+        for (int start = 0; start < data.SampleCount; start += batchSize)
+        {
+            int count = Math.Min(batchSize, data.SampleCount - start);
+            var batch = data.Batch<T>(Enumerable.Range(start, count).ToArray());
+            var prediction = model.Predict(batch.U, solver);
+            iterations += prediction.Equilibrium.Iterations;
+            batches++;
+            if (!prediction.Equilibrium.IsConverged) nonConverged++;
+            lossSum += loss.Evaluate(batch.Y, prediction.Output) * count;
+            if (batch.Labels is { } labels) correct += CountCorrect(prediction.Output, labels);
+            else squared += SquaredError(batch.Y, prediction.Output);
+        }
+        int m = data.SampleCount;
+        bool classification = data.Task == DataTask.Classification;
+        return new Evaluation(
+            m == 0 ? 0 : lossSum / m,
+            classification && m > 0 ? (double)correct / m : null,
+            !classification && m > 0 ? Math.Sqrt(squared / ((double)m * data.OutputCount)) : null,
+            m, nonConverged, batches == 0 ? 0 : (double)iterations / batches);
+    }
+
+    private static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int correct = 0;
+        for (int j = 0; j < scores.Cols; j++)
+        {
+            int best = 0;
+            for (int i = 1; i < scores.Rows; i++)
+                if (scores[i, j] > scores[best, j]) best = i;
+            if (best == labels[j]) correct++;
+        }
+        return correct;
+    }
+
+    private static double SquaredError<T>(Matrix<T> y, Matrix<T> yhat) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double s = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double d = double.CreateTruncating(yhat.Data[i] - y.Data[i]);
+            s += d * d;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Numerics;
+
+namespace Idl.Numerics.Training.Optimizers;
+
+/// <summary>Stochastic gradient with heavy-ball momentum: u ← μu + g, θ ← θ − ηu (μ = 0 is plain SGD).</summary>
+public sealed class SgdMomentum<T>(double momentum = 0.9) : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Dictionary<int, T[]> _velocity = [];
+    private T _lr;
+
+    /// <inheritdoc />
+    public void BeginStep(int step, double learningRate) => _lr = T.CreateTruncating(learningRate);
+
+    /// <inheritdoc />
+    public void Update(int slot, Span<T> parameter, ReadOnlySpan<T> gradient)
+    {
+        if (!_velocity.TryGetValue(slot, out var u) || u.Length != parameter.Length) _velocity[slot] = u = new T[parameter.Length];
+        T mu = T.CreateTruncating(momentum);
+        for (int i = 0; i < parameter.Length; i++)
+        {
+            u[i] = mu * u[i] + gradient[i];
+            parameter[i] -= _lr * u[i];
+        }
+    }
+}

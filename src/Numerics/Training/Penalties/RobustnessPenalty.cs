@@ -1,0 +1,50 @@
+using System.Numerics;
+using Idl.Numerics.Gradients;
+using Idl.Numerics.Models;
+
+namespace Idl.Numerics.Training.Penalties;
+
+/// <summary>
+/// The convex robustness penalty of eq. 4.7, P = ½(‖B‖²∞ + ‖C‖²∞)/(1 − ‖A‖∞) + ‖D‖∞, an upper bound on the
+/// Lipschitz constant ρ of the prediction rule in the ∞-norm (§4.3). Requires ‖A‖∞ &lt; 1.
+/// </summary>
+public static class RobustnessPenalty
+{
+    /// <summary>The value of P.</summary>
+    public static double Value<T>(ImplicitModel<T> model) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double a = Norms.InfinityNorm(model.A), b = Norms.InfinityNorm(model.B), c = Norms.InfinityNorm(model.C);
+        return 0.5 * (b * b + c * c) / (1 - a) + Norms.InfinityNorm(model.D);
+    }
+
+    /// <summary>Adds λ times a subgradient of P to the gradients (one maximal row of each ∞-norm).</summary>
+    public static void AddSubgradient<T>(ImplicitModel<T> model, ModelGradient<T> gradient, double lambda)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (lambda <= 0) return;
+        double a = Norms.InfinityNorm(model.A), b = Norms.InfinityNorm(model.B), c = Norms.InfinityNorm(model.C);
+        double denom = 1 - a;
+        if (!(denom > 0)) return; // outside the well-posed set the penalty is undefined; the projection restores ‖A‖∞ < 1
+        AddRowSign(model.A, gradient.A, lambda * 0.5 * (b * b + c * c) / (denom * denom));
+        AddRowSign(model.B, gradient.B, lambda * b / denom);
+        AddRowSign(model.C, gradient.C, lambda * c / denom);
+        AddRowSign(model.D, gradient.D, lambda);
+    }
+
+    // ∂‖M‖∞ ∋ e_{i*} sign(M_{i*,:}) for a row i* of largest absolute sum.
+    private static void AddRowSign<T>(Matrix<T> m, Matrix<T> g, double weight) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m.Rows == 0) return;
+        int best = 0;
+        double bestSum = -1;
+        for (int i = 0; i < m.Rows; i++)
+        {
+            double s = Norms.RowAbsSum<T>(m.Row(i));
+            if (s > bestSum) (best, bestSum) = (i, s);
+        }
+        T w = T.CreateTruncating(weight);
+        var row = m.Row(best);
+        var grow = g.Row(best);
+        for (int j = 0; j < row.Length; j++) grow[j] += w * T.CreateTruncating(T.Sign(row[j]));
+    }
+}

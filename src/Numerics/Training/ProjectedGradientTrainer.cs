@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Numerics;
+using Idl.Numerics.Data;
+using Idl.Numerics.Gradients;
+using Idl.Numerics.Losses;
+using Idl.Numerics.Models;
+using Idl.Numerics.Solvers;
+using Idl.Numerics.Training.Optimizers;
+using Idl.Numerics.Training.Penalties;
+
+namespace Idl.Numerics.Training;
+
+/// <summary>
+/// Projected stochastic gradient training (§6.2): per mini-batch, solve the equilibrium, differentiate through it
+/// with the adjoint equation, take an Adam or SGD step, apply the proximal penalties, and project A back onto the
+/// well-posed set, so that ‖A‖∞ ≤ κ holds after every step.
+/// </summary>
+public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly ImplicitModel<T> _model;
+    private readonly Dataset _train;
+    private readonly TrainingOptions _options;
+    private readonly WellPosednessConstraint _constraint;
+    private readonly IOptimizer<T> _optimizer;
+    private readonly IEquilibriumSolver _forward;
+    private readonly IEquilibriumSolver _backward;
+    private readonly ILoss _loss;
+    private readonly MiniBatchIterator _batches;
+    private readonly StateCache<T>? _states;
+    private readonly StateCache<T>? _adjoints;
+    private readonly ParameterBlocks _blocks;
+    private int _step;
+
+    /// <summary>Prepares training of <paramref name="model"/> (updated in place) on <paramref name="train"/>.</summary>
+    /// <exception cref="ArgumentException">The data's shapes do not match the model's.</exception>
+    /// <param name="blocks">The parameters to update; the rest stay fixed (block-coordinate descent).</param>
+    public ProjectedGradientTrainer(ImplicitModel<T> model, Dataset train, TrainingOptions options,
+        WellPosednessConstraint? constraint = null, ParameterBlocks blocks = ParameterBlocks.All)
+    {
+        _blocks = blocks;
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        if (train.SampleCount == 0) throw new ArgumentException($"Training set '{train.Name}' is empty.", nameof(train));
+        if (train.FeatureCount != model.InputSize || train.OutputCount != model.OutputSize)
+            throw new ArgumentException(
+                $"Data set '{train.Name}' has {train.FeatureCount} features and {train.OutputCount} outputs but the model takes {model.InputSize} and gives {model.OutputSize}.",
+                nameof(train));
+        (_model, _train) = (model, train);
+        _constraint = constraint ?? new WellPosednessConstraint(options.Kappa);
+        _optimizer = options.Optimizer == OptimizerKind.Adam ? new Adam<T>() : new SgdMomentum<T>(options.Momentum);
+        _forward = CreateSolver(options.Solver, options.Forward);
+        _backward = CreateSolver(options.Solver, options.Backward);
+        _loss = Evaluation.LossFor(train.Task);
+        _batches = new MiniBatchIterator(train.SampleCount, Math.Min(options.BatchSize, train.SampleCount), options.Seed);
+        if (options.WarmStart && 2 * StateCache<T>.Bytes(train.SampleCount, model.StateSize) <= options.WarmStartMemoryLimit)
+            (_states, _adjoints) = (new StateCache<T>(train.SampleCount, model.StateSize), new StateCache<T>(train.SampleCount, model.StateSize));
+        _constraint.Project(_model);
+    }
+
+    /// <summary>The model being trained.</summary>
+    public ImplicitModel<T> Model => _model;
+
+    /// <summary>The solver used for forward solves (and evaluation).</summary>
+    public IEquilibriumSolver ForwardSolver => _forward;
+
+    /// <summary>Creates the iterative solver named <paramref name="name"/>.</summary>
+    public static IEquilibriumSolver CreateSolver(string name, SolverOptions options) =>
+        name == "anderson" ? new AndersonSolver(options) : new PicardSolver(options);
+
+    /// <summary>Runs every epoch, evaluating on the optional sets after each; stops early on a stalled validation loss.</summary>
+    public TrainingResult<T> Train(Dataset? validation = null, Dataset? test = null, IProgress<EpochReport>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var reports = new List<EpochReport>();
+        double bestValidation = double.PositiveInfinity;
+        ImplicitModel<T>? best = null;
+        int sinceBest = 0;
+        bool stoppedEarly = false;
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            var report = TrainEpoch(epoch, validation, test, cancellationToken);
+            reports.Add(report);
+            progress?.Report(report);
+            if (_options.EarlyStoppingPatience is not { } patience || report.ValidationLoss is not { } v) continue;
+            if (v < bestValidation) (bestValidation, best, sinceBest) = (v, _model.Clone(), 0);
+            else if (++sinceBest >= patience)
+            {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        if (stoppedEarly && best is not null) CopyParameters(best, _model);
+        return new TrainingResult<T>(_model, reports, stoppedEarly, SparsityReport.Of(_model, _options.Penalties.ZeroThreshold));
+    }
+
+    /// <summary>One pass over the training set (1-based <paramref name="epoch"/>), then evaluation.</summary>
+    public EpochReport TrainEpoch(int epoch, Dataset? validation = null, Dataset? test = null, CancellationToken cancellationToken = default)
+    {
+        double lr = _options.Schedule.Rate(_options.LearningRate, epoch, _options.Epochs);
+        double lossSum = 0;
+        long forwardIterations = 0, backwardIterations = 0;
+        int steps = 0, nonConverged = 0, samples = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var indices in _batches.Indices(epoch - 1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stats = Step(indices, lr);
+            lossSum += stats.Loss * indices.Length;
+            forwardIterations += stats.ForwardIterations;
+            backwardIterations += stats.BackwardIterations;
+            nonConverged += stats.NonConverged;
+            samples += indices.Length;
+            steps++;
+        }
+        clock.Stop();
+        var val = validation is null ? null : Evaluation.Run(_model, validation, _forward);
+        var tst = test is null ? null : Evaluation.Run(_model, test, _forward);
+        return new EpochReport
+        {
+            Epoch = epoch,
+            LearningRate = lr,
+            TrainLoss = lossSum / Math.Max(samples, 1),
+            ValidationLoss = val?.Loss,
+            TestLoss = tst?.Loss,
+            TestAccuracy = tst?.Accuracy,
+            TestRmse = tst?.Rmse,
+            SamplesPerSecond = samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+            TrainSeconds = clock.Elapsed.TotalSeconds,
+            ForwardIterationsMean = steps == 0 ? 0 : (double)forwardIterations / steps,
+            BackwardIterationsMean = steps == 0 ? 0 : (double)backwardIterations / steps,
+            NonConvergedSolves = nonConverged,
+            InfNormA = Norms.InfinityNorm(_model.A),
+        };
+    }
+
+    private StepStats Step(int[] indices, double lr)
+    {
+        var batch = _train.Batch<T>(indices);
+        var equilibrium = _forward.SolveForward(_model.A, _model.Activation, _model.InputTerm(batch.U), _states?.Gather(indices));
+        var output = _model.Output(equilibrium.State, batch.U);
+        var g = new Matrix<T>(output.Rows, output.Cols);
+        double loss = _loss.Evaluate(batch.Y, output, g);
+        var gradient = ImplicitDifferentiation.Compute(_model, batch.U, equilibrium.State, g, _backward,
+            adjointWarmStart: _adjoints?.Gather(indices));
+        _states?.Scatter(indices, equilibrium.State);
+        _adjoints?.Scatter(indices, gradient.Adjoint.State);
+
+        var penalties = _options.Penalties;
+        RobustnessPenalty.AddSubgradient(_model, gradient, penalties.Robustness);
+        _optimizer.BeginStep(++_step, lr);
+        if (_blocks.HasFlag(ParameterBlocks.A)) _optimizer.Update(0, _model.A.Span, gradient.A.Span);
+        if (_blocks.HasFlag(ParameterBlocks.B)) _optimizer.Update(1, _model.B.Span, gradient.B.Span);
+        if (_blocks.HasFlag(ParameterBlocks.C)) _optimizer.Update(2, _model.C.Span, gradient.C.Span);
+        if (_blocks.HasFlag(ParameterBlocks.D)) _optimizer.Update(3, _model.D.Span, gradient.D.Span);
+        if (_blocks.HasFlag(ParameterBlocks.StateBias) && _model.StateBias is { } b) _optimizer.Update(4, b, gradient.StateBias);
+        if (_blocks.HasFlag(ParameterBlocks.OutputBias) && _model.OutputBias is { } c) _optimizer.Update(5, c, gradient.OutputBias);
+        ProximalPenalties.L1(_model, lr, penalties.L1);
+        ProximalPenalties.FeatureSelection(_model, lr, penalties.FeatureSelection);
+        _constraint.Project(_model);
+
+        int nonConverged = (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1);
+        return new StepStats(loss, equilibrium.Iterations, gradient.Adjoint.Iterations, nonConverged);
+    }
+
+    private static void CopyParameters(ImplicitModel<T> from, ImplicitModel<T> to)
+    {
+        to.A.CopyFrom(from.A);
+        to.B.CopyFrom(from.B);
+        to.C.CopyFrom(from.C);
+        to.D.CopyFrom(from.D);
+        from.StateBias?.CopyTo(to.StateBias!, 0);
+        from.OutputBias?.CopyTo(to.OutputBias!, 0);
+    }
+
+    private readonly record struct StepStats(double Loss, int ForwardIterations, int BackwardIterations, int NonConverged);
+}
