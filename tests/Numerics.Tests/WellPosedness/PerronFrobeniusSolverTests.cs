@@ -58,6 +58,21 @@ public sealed class PerronFrobeniusSolverTests
     }
 
     [Fact]
+    public void Solve_WeightedCycle_PeriodicCaseConverges()
+    {
+        // A directed 7-cycle with weights wᵢ is irreducible with period 7 and ρ = (Π wᵢ)^(1/7): all seven eigenvalues
+        // have modulus ρ, the case where unshifted power iteration never settles.
+        double[] w = [0.3, 2.0, 0.9, 1.7, 0.5, 1.1, 0.8];
+        var m = new Matrix<double>(7, 7);
+        for (int i = 0; i < 7; i++) m[i, (i + 1) % 7] = w[i];
+        double expected = Math.Pow(w.Aggregate(1.0, (p, x) => p * x), 1.0 / 7);
+        var r = PerronFrobeniusSolver.Default.Solve(m);
+        AssertEncloses(r, expected, 1e-15);
+        Assert.Equal(PerronFrobeniusStatus.Converged, r.Status);
+        Assert.True(r.Iterations > 1);
+    }
+
+    [Fact]
     public void Solve_IterationLimitReached_IntervalStillEncloses()
     {
         var m = Rand.Matrix<double>(30, 30, seed: 2, scale: 1.0);
