@@ -19,6 +19,7 @@ namespace Idl.Numerics.Projections;
 /// shrinkage among the columns of a block differently. When every block is 1×1 (componentwise maps, e.g. CONE) each
 /// m_J is one |a_ij| and the map is exactly the row-wise ℓ1-ball projection of eq. 6.7 with radius κ/γᵢ — the same
 /// values as <see cref="L1BallProjection.Exact"/>.</para>
+/// <para>All ℓ1 subproblems use the exact sort-based threshold; the map runs on the caller's thread.</para>
 /// </remarks>
 public static class BlipNormProjection
 {

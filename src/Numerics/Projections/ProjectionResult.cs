@@ -2,7 +2,10 @@ namespace Idl.Numerics.Projections;
 
 /// <summary>What one projection (eq. 6.7 or its BLIP form) did.</summary>
 /// <param name="RowsProjected">Rows (or block-rows, for the BLIP form) that were outside the ball and were changed.</param>
-/// <param name="MaxLambda">The largest soft-threshold λ used over all projected rows; 0 when nothing was projected.</param>
+/// <param name="MaxLambda">
+/// The largest soft-threshold λ used over all projected rows (for the BLIP form, the threshold μ of the budget
+/// allocation); 0 when nothing was projected.
+/// </param>
 /// <param name="MaxIterations">The most bisection steps any row needed; 0 for the exact method.</param>
 /// <param name="Converged">
 /// False when some row stopped at the bisection iteration limit before reaching the tolerance. Such a row is still
