@@ -114,21 +114,21 @@ public sealed class TriangularSolver(SolverOptions? options = null) : IEquilibri
         return sub.Status;
     }
 
-    // x = φ(a·x + c) for piecewise-linear φ: on each side of 0 the equation is linear. Under ReLU it is uniquely
-    // solvable for every c exactly when a < 1 (Theorem 2.7); leaky ReLU also needs a < 1, identity a ≠ 1.
+    // x = φ(a·x + c) for piecewise-linear φ(z) = z (z > 0), αz (z ≤ 0). In z = a·x + c each branch is linear:
+    // z₊ = c/(1 − a) must be > 0 and z₋ = c/(1 − αa) must be ≤ 0. Exactly one branch is consistent for every c
+    // iff (1 − a)(1 − αa) > 0 — for ReLU (α = 0) iff a < 1 (Theorem 2.7); the identity needs only a ≠ 1.
     private static SolverStatus ScalarClosedForm<T>(T a, Activation act, Span<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T one = T.One;
-        if (act is Identity)
-        {
-            if (a == one) return SolverStatus.IllPosed;
-            for (int j = 0; j < c.Length; j++) c[j] /= one - a;
-            return SolverStatus.Converged;
-        }
-        if (a >= one) return SolverStatus.IllPosed;
-        T alpha = act is LeakyRelu leaky ? T.CreateTruncating(leaky.Alpha) : T.Zero;
+        T alpha = act switch { LeakyRelu leaky => T.CreateTruncating(leaky.Alpha), Identity => one, _ => T.Zero };
+        T dPlus = one - a, dMinus = one - alpha * a;
+        bool wellPosed = act is Identity ? dPlus != T.Zero : dPlus * dMinus > T.Zero;
+        if (!wellPosed) return SolverStatus.IllPosed;
         for (int j = 0; j < c.Length; j++)
-            c[j] = c[j] > T.Zero ? c[j] / (one - a) : alpha * c[j] / (one - alpha * a);
+        {
+            T zPlus = c[j] / dPlus;
+            c[j] = zPlus > T.Zero ? zPlus : alpha * (c[j] / dMinus);
+        }
         return SolverStatus.Converged;
     }
 

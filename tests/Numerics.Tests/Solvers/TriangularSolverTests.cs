@@ -94,4 +94,34 @@ public sealed class TriangularSolverTests
         Assert.True(exact.IsConverged && picard.IsConverged);
         Tol.Close(picard.State, exact.State, 1e-10);
     }
+
+    [Theory]
+    [InlineData("relu", 0.5)]
+    [InlineData("relu", -4.0)]
+    [InlineData("leaky_relu(0.25)", 0.5)]
+    [InlineData("leaky_relu(0.25)", 6.0)]
+    [InlineData("identity", 3.0)]
+    public void SolveForward_ScalarSelfLoop_SatisfiesEquation(string activation, double diagonal)
+    {
+        // a > 1/α under leaky ReLU and a > 1 under identity are well-posed too: one branch is consistent for every b.
+        var a = Matrix<double>.FromArray(new double[,] { { diagonal } });
+        var phi = ActivationMap.Uniform(ActivationParser.Parse(activation), 1);
+        var bu = Matrix<double>.FromArray(new double[,] { { 1.5, -2.0, 0.0, 0.3 } });
+        var result = new TriangularSolver().SolveForward(a, phi, bu);
+        Assert.Equal(SolverStatus.Converged, result.Status);
+        var next = new Matrix<double>(1, 4);
+        phi.ForwardStep(a, result.State, bu, next);
+        Tol.Close(next, result.State, 1e-12);
+    }
+
+    [Theory]
+    [InlineData("relu", 1.0)]
+    [InlineData("leaky_relu(0.25)", 2.0)]
+    [InlineData("identity", 1.0)]
+    public void SolveForward_ScalarSelfLoopIllPosed_ReportsIllPosed(string activation, double diagonal)
+    {
+        var a = Matrix<double>.FromArray(new double[,] { { diagonal } });
+        var result = new TriangularSolver().SolveForward(a, ActivationMap.Uniform(ActivationParser.Parse(activation), 1), new Matrix<double>(1, 2));
+        Assert.Equal(SolverStatus.IllPosed, result.Status);
+    }
 }

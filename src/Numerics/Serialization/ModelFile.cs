@@ -1,0 +1,125 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Idl.Numerics.Activations;
+using Idl.Numerics.Models;
+
+namespace Idl.Numerics.Serialization;
+
+/// <summary>
+/// The <c>.idl</c> model file: the safetensors layout — an 8-byte little-endian header length N, N bytes of UTF-8
+/// JSON, then the tensors as little-endian row-major bytes — so that any safetensors reader (or a few lines of
+/// numpy) can read it. The header's <c>__metadata__</c> holds the format name and version, the activation map,
+/// a SHA-256 of the tensor bytes, and <see cref="ModelMetadata"/> as JSON. See docs/model-format.md.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The format name stored in every file.</summary>
+    public const string Format = "idl-model";
+
+    /// <summary>The format version this build writes; it reads this version and older.</summary>
+    public const int Version = 1;
+
+    private const long MaxHeaderBytes = 100L << 20;
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>Writes the model atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
+    public static void Save<T>(string path, ImplicitModel<T> model, ModelMetadata metadata) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var tensors = new List<(string Name, int[] Shape, T[] Data)>
+        {
+            ("A", [model.StateSize, model.StateSize], model.A.Data),
+            ("B", [model.StateSize, model.InputSize], model.B.Data),
+            ("C", [model.OutputSize, model.StateSize], model.C.Data),
+            ("D", [model.OutputSize, model.InputSize], model.D.Data),
+        };
+        if (model.StateBias is { } b) tensors.Add(("state_bias", [b.Length], b));
+        if (model.OutputBias is { } c) tensors.Add(("output_bias", [c.Length], c));
+
+        string dtype = typeof(T) == typeof(float) ? "F32" : "F64";
+        var body = new MemoryStream();
+        var header = new Dictionary<string, object>();
+        foreach (var (name, shape, data) in tensors)
+        {
+            long start = body.Length;
+            WriteLittleEndian(body, data);
+            header[name] = new { dtype, shape, data_offsets = new[] { start, body.Length } };
+        }
+        byte[] payload = body.ToArray();
+        header["__metadata__"] = new Dictionary<string, string>
+        {
+            ["format"] = Format,
+            ["version"] = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["activation"] = JsonSerializer.Serialize(model.Activation.Segments.Select(s => new SegmentDto(s.Activation.Name, s.Offset, s.Length)), Json),
+            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(payload)),
+            ["model"] = JsonSerializer.Serialize(metadata, Json),
+        };
+        byte[] headerBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, Json));
+
+        string full = Path.GetFullPath(path);
+        string temp = full + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                Span<byte> length = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
+                file.Write(length);
+                file.Write(headerBytes);
+                file.Write(payload);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads and verifies a model file.</summary>
+    /// <exception cref="ModelFormatException">The file is truncated, damaged, of another format, or newer than this build.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static StoredModel Load(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 8) throw new ModelFormatException(path, $"the file has {bytes.Length} bytes, too short for a model file header.");
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > (ulong)Math.Min(MaxHeaderBytes, bytes.Length - 8))
+            throw new ModelFormatException(path, $"the header claims {headerLength} bytes but the file has {bytes.Length - 8} after the length; the file is truncated or not a model file.");
+        var payload = bytes.AsMemory(8 + (int)headerLength);
+        JsonElement root;
+        try { root = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength)).RootElement; }
+        catch (JsonException e) { throw new ModelFormatException(path, $"the header is not valid JSON ({e.Message})."); }
+        var meta = Header.ReadMetadata(path, root);
+        string expected = meta.GetValueOrDefault("sha256", "");
+        if (Convert.ToHexStringLower(SHA256.HashData(payload.Span)) != expected)
+            throw new ModelFormatException(path, "the tensor data does not match its SHA-256 checksum; the file is damaged.");
+        return Header.ReadModel(path, root, meta, payload);
+    }
+
+    private static void WriteLittleEndian<T>(Stream s, T[] data) where T : unmanaged
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Model files are written on little-endian hosts only.");
+        s.Write(MemoryMarshal.AsBytes(data.AsSpan()));
+    }
+
+    internal sealed record SegmentDto(string Activation, int Offset, int Length);
+
+    internal static ActivationMap ReadActivation(string path, string json)
+    {
+        try
+        {
+            var segments = JsonSerializer.Deserialize<SegmentDto[]>(json, Json) ?? [];
+            return ActivationMap.FromSegments(segments.Select(s => new ActivationSegment(s.Offset, s.Length, ActivationParser.Parse(s.Activation))));
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            throw new ModelFormatException(path, $"the activation map '{json}' cannot be read ({e.Message}).");
+        }
+    }
+}
