@@ -66,7 +66,12 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
 
     /// <summary>Creates the iterative solver named <paramref name="name"/>.</summary>
     public static IEquilibriumSolver CreateSolver(string name, SolverOptions options) =>
-        name == "anderson" ? new AndersonSolver(options) : new PicardSolver(options);
+        name switch
+        {
+            "anderson" => new AndersonSolver(options),
+            "triangular" => new TriangularSolver(options),
+            _ => new PicardSolver(options),
+        };
 
     /// <summary>Runs every epoch, evaluating on the optional sets after each; stops early on a stalled validation loss.</summary>
     public TrainingResult<T> Train(Dataset? validation = null, Dataset? test = null, IProgress<EpochReport>? progress = null,

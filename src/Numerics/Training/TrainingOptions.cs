@@ -30,7 +30,7 @@ public sealed record TrainingOptions
     /// <summary>Seed for initialisation and shuffling; a run on one thread is reproducible bit for bit.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Equilibrium solver: <c>picard</c> or <c>anderson</c>. Default picard.</summary>
+    /// <summary>Equilibrium solver: <c>picard</c>, <c>anderson</c> or <c>triangular</c> (exact, for triangular A). Default picard.</summary>
     public string Solver { get; init; } = "picard";
 
     /// <summary>Stopping rules of the forward solves; default tolerance 3e-6 absolute, as the PyTorch baseline.</summary>
@@ -63,7 +63,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw Bad(nameof(LearningRate), LearningRate, "must be a positive number");
         if (!(Kappa > 0 && Kappa < 1)) throw Bad(nameof(Kappa), Kappa, "must be in (0, 1) so that the model stays well-posed");
         if (!(Momentum >= 0 && Momentum < 1)) throw Bad(nameof(Momentum), Momentum, "must be in [0, 1)");
-        if (Solver is not ("picard" or "anderson")) throw Bad(nameof(Solver), Solver, "must be 'picard' or 'anderson'");
+        if (Solver is not ("picard" or "anderson" or "triangular")) throw Bad(nameof(Solver), Solver, "must be 'picard', 'anderson' or 'triangular'");
         if (EarlyStoppingPatience is < 1) throw Bad(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "must be at least 1");
         Forward.Validate();
         Backward.Validate();

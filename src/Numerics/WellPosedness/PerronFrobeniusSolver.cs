@@ -68,7 +68,7 @@ public sealed partial class PerronFrobeniusSolver
 
     /// <summary>Encloses λ_PF(|A|), the CONE form of condition 2.5.</summary>
     public PerronFrobeniusResult SolveAbs<T>(Matrix<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Solve(MatrixNorms.Abs(a));
+        Solve(Norms.Abs(a));
 
     /// <summary>Encloses λ_PF(N(A, γ)) (eq. 2.4–2.5) for <paramref name="a"/> under <paramref name="phi"/>.</summary>
     public PerronFrobeniusResult SolveInducedNorms<T>(Matrix<T> a, ActivationMap phi) where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -40,7 +40,7 @@ public static class Rescaling
     {
         ArgumentNullException.ThrowIfNull(a);
         Guard.Square(a, nameof(a));
-        var abs = MatrixNorms.Abs(a);
+        var abs = Norms.Abs(a);
         var pf = (solver ?? PerronFrobeniusSolver.Default).Solve(abs);
         if (!pf.IsCertifiedBelowOne)
             throw new ArgumentException(

@@ -61,7 +61,7 @@ public sealed class WellPosednessReport
         var n = InducedNormMatrix.Build(a, phi);
         var pf = (solver ?? PerronFrobeniusSolver.Default).Solve(n);
         var structure = BlockTriangularStructure.Analyze(a, phi);
-        double infinity = MatrixNorms.InfinityNorm(a), induced = MatrixNorms.InfinityNorm(n);
+        double infinity = Norms.InfinityNorm(a), induced = Norms.InfinityNorm(n);
         var conditions = WellPosednessConditions.None;
         if (phi.IsCone && infinity < 1) conditions |= WellPosednessConditions.InfinityNormBelowOne;
         if (induced < 1) conditions |= WellPosednessConditions.InducedNormBelowOne;
@@ -76,7 +76,7 @@ public sealed class WellPosednessReport
         return new WellPosednessReport
         {
             Size = a.Rows, IsCone = phi.IsCone, InfinityNorm = infinity, InducedNorm = induced, PerronFrobenius = pf,
-            Structure = structure, Sparsity = MatrixNorms.Sparsity(a), Conditions = conditions, Verdict = verdict, Reason = reason,
+            Structure = structure, Sparsity = Norms.Sparsity(a), Conditions = conditions, Verdict = verdict, Reason = reason,
         };
     }
 

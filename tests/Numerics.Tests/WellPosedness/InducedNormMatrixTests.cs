@@ -10,7 +10,7 @@ public sealed class InducedNormMatrixTests
     public void Build_ConeMap_EqualsAbsA()
     {
         var a = Rand.Matrix<double>(5, 5, seed: 1);
-        Tol.Close(MatrixNorms.Abs(a), InducedNormMatrix.Build(a, ActivationMap.Uniform(Relu.Instance, 5)), 0.0);
+        Tol.Close(Norms.Abs(a), InducedNormMatrix.Build(a, ActivationMap.Uniform(Relu.Instance, 5)), 0.0);
     }
 
     [Fact]
@@ -30,15 +30,15 @@ public sealed class InducedNormMatrixTests
         var a = Matrix<double>.FromArray(new double[,] { { 0.5, -2, 1 }, { 3, 0.1, -0.2 }, { -4, 0.3, 0.6 } });
         var expected = Matrix<double>.FromArray(new double[,] { { 0.5, 2 }, { 7, 0.8 } });
         Tol.Close(expected, InducedNormMatrix.Build(a, phi), 1e-15);
-        Tol.Close(7.8, MatrixNorms.InfinityNorm(InducedNormMatrix.Build(a, phi)), 1e-15, "‖N‖∞");
+        Tol.Close(7.8, Norms.InfinityNorm(InducedNormMatrix.Build(a, phi)), 1e-15, "‖N‖∞");
     }
 
     [Fact]
     public void InfinityNormAndSparsity_KnownMatrix_KnownValues()
     {
         var a = Matrix<double>.FromArray(new double[,] { { 1, -2, 0 }, { 0, 0, 0.5 } });
-        Tol.Close(3.0, MatrixNorms.InfinityNorm(a), 0.0, "‖A‖∞");
-        Tol.Close(0.5, MatrixNorms.Sparsity(a), 0.0, "sparsity");
+        Tol.Close(3.0, Norms.InfinityNorm(a), 0.0, "‖A‖∞");
+        Tol.Close(0.5, Norms.Sparsity(a), 0.0, "sparsity");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RescalingTests
     public void Compute_PfBelowOne_RowSumsAreOneMinusInverseS()
     {
         var a = Contractions.Skewed(8, seed: 1, rho: 0.8);
-        Assert.True(MatrixNorms.InfinityNorm(a) > 1);
+        Assert.True(Norms.InfinityNorm(a) > 1);
         var s = Rescaling.Compute(a, Relu8);
         var scaled = Rescaling.Apply(a, new Matrix<double>(8, 2), new Matrix<double>(3, 8), s).A;
         for (int i = 0; i < 8; i++)
@@ -21,7 +21,7 @@ public sealed class RescalingTests
             double rowSum = scaled.Row(i).ToArray().Sum(Math.Abs);
             Tol.Close(1 - 1 / s[i], rowSum, 1e-12, $"row {i} of |A′|");
         }
-        Assert.True(MatrixNorms.InfinityNorm(scaled) < 1);
+        Assert.True(Norms.InfinityNorm(scaled) < 1);
     }
 
     [Theory]

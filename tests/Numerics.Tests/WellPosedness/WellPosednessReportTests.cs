@@ -12,7 +12,7 @@ public sealed class WellPosednessReportTests
     public void Analyze_Contraction_WellPosedByInfinityNorm()
     {
         var a = Rand.Matrix<double>(6, 6, seed: 1);
-        double norm = MatrixNorms.InfinityNorm(a);
+        double norm = Norms.InfinityNorm(a);
         for (int k = 0; k < a.Length; k++) a.Data[k] *= 0.5 / norm;
         var report = WellPosednessReport.Analyze(a, Relu(6));
         Assert.Equal(WellPosednessVerdict.WellPosed, report.Verdict);

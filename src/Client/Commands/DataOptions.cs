@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Idl.Numerics.Data;
+
+namespace Idl.Client.Commands;
+
+/// <summary>The data options shared by train, evaluate and predict.</summary>
+internal sealed class DataOptions
+{
+    public Option<string> Data { get; } = new("--data")
+    {
+        Description = "Data: digits (built in), mnist:<folder>, csv:<file>, libsvm:<file>, synthetic:sine|implicit|feedforward.",
+        DefaultValueFactory = _ => "digits",
+    };
+
+    public Option<string?> Target { get; } = new("--target") { Description = "CSV target column: name or 0-based index (default: last)." };
+
+    public Option<string?> Task { get; } = new("--task") { Description = "classification or regression (default: the source's own; CSV/LibSVM: classification)." };
+
+    public Option<int?> Samples { get; } = new("--samples") { Description = "Training samples to generate for synthetic data." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Data);
+        command.Options.Add(Target);
+        command.Options.Add(Task);
+        command.Options.Add(Samples);
+    }
+
+    /// <summary>Loads the data the options name; the seed drives synthetic generators.</summary>
+    public LoadedData Load(ParseResult parse, int seed, int? limit = null)
+    {
+        string spec = parse.GetValue(Data)!;
+        DataTask? task = parse.GetValue(Task) switch
+        {
+            null => null,
+            "classification" => DataTask.Classification,
+            "regression" => DataTask.Regression,
+            var other => throw UsageException.For("--task", other, "must be classification or regression"),
+        };
+        int? samples = parse.GetValue(Samples);
+        if (samples is < 1) throw UsageException.For("--samples", samples, "must be at least 1");
+        if (limit is < 1) throw UsageException.For("--limit", limit, "must be at least 1");
+        string? target = parse.GetValue(Target);
+        var options = new DataSourceOptions
+        {
+            Count = limit,
+            Csv = new CsvOptions { Target = target, Task = task ?? DataTask.Classification },
+            LibSvm = new LibSvmOptions { Task = task ?? DataTask.Classification },
+            Synthetic = task is { } t
+                ? new SyntheticOptions { Seed = seed, Samples = samples, Task = t }
+                : new SyntheticOptions { Seed = seed, Samples = samples },
+        };
+        return DataSource.Load(spec, options);
+    }
+}

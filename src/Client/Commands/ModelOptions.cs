@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Idl.Numerics.Data;
+using Idl.Numerics.Serialization;
+using Idl.Numerics.Solvers;
+
+namespace Idl.Client.Commands;
+
+/// <summary>Loading a model file and preparing data the way the model was trained on it.</summary>
+internal static class ModelOptions
+{
+    public static Option<string> ModelPath() => new("--model") { Description = "Model file written by 'idl train --out'.", Required = true };
+
+    public static Option<string> Part() => new("--part") { Description = "Which part of the data: test (default) or train.", DefaultValueFactory = _ => "test" };
+
+    public static StoredModel Load(string path) =>
+        File.Exists(path) ? ModelFile.Load(path) : throw new ModelFormatException(path, "no such model file.");
+
+    /// <summary>The requested part of the data, standardised with the statistics stored in the model.</summary>
+    public static Dataset Prepare(StoredModel model, LoadedData loaded, string part, string path)
+    {
+        var data = part switch
+        {
+            "test" => loaded.Test ?? loaded.Train,
+            "train" => loaded.Train,
+            _ => throw UsageException.For("--part", part, "must be test or train"),
+        };
+        var m = model.Metadata;
+        int p = model.Model<double>().InputSize;
+        if (data.FeatureCount != p)
+            throw new ModelFormatException(path, $"the model takes {p} features but the data has {data.FeatureCount}.");
+        return m.InputMean.Length == 0 ? data : new Standardization(m.InputMean, m.InputStd).ApplyToFeatures(data);
+    }
+
+    /// <summary>The solver the model was trained with, at its stored tolerance.</summary>
+    public static IEquilibriumSolver Solver(StoredModel model) =>
+        Idl.Numerics.Training.ProjectedGradientTrainer<double>.CreateSolver(model.Metadata.Solver,
+            new SolverOptions { AbsoluteTolerance = model.Metadata.Tolerance, RelativeTolerance = 0, MaxIterations = model.Metadata.MaxIterations });
+}

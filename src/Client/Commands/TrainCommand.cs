@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Idl.Client.Output;
+
+namespace Idl.Client.Commands;
+
+/// <summary><c>idl train</c>: projected-gradient or block-coordinate training on one machine.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var data = new DataOptions();
+        var o = new TrainOptions();
+        var command = new Command("train", "Train an implicit model and report one JSON object per epoch with --json.");
+        data.AddTo(command);
+        o.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
+            var settings = o.Read(parse);
+            var loaded = data.Load(parse, settings.Seed, settings.Limit);
+            var job = new TrainingJob(settings, parse.GetValue(data.Data)!, output);
+            return Task.FromResult(settings.Precision == "float64"
+                ? job.Run<double>(loaded, cancellationToken)
+                : job.Run<float>(loaded, cancellationToken));
+        });
+        return command;
+    }
+}

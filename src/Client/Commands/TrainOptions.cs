@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Idl.Numerics.Activations;
+using Idl.Numerics.Solvers;
+using Idl.Numerics.Training;
+
+namespace Idl.Client.Commands;
+
+/// <summary>The options of <c>idl train</c> and their validation; every error names the option and its value.</summary>
+internal sealed class TrainOptions
+{
+    public Option<int> Hidden { get; } = new("--hidden") { Description = "State size n.", DefaultValueFactory = _ => 64 };
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 20 };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => 64 };
+    public Option<double> Lr { get; } = new("--lr") { Description = "Learning rate.", DefaultValueFactory = _ => 5e-3 };
+    public Option<double> Kappa { get; } = new("--kappa") { Description = "Well-posedness radius: ||A||inf <= kappa < 1.", DefaultValueFactory = _ => 0.95 };
+    public Option<string> Optimizer { get; } = new("--optimizer") { Description = "adam or sgd.", DefaultValueFactory = _ => "adam" };
+    public Option<double> Momentum { get; } = new("--momentum") { Description = "SGD momentum.", DefaultValueFactory = _ => 0.9 };
+    public Option<string> Trainer { get; } = new("--trainer") { Description = "sgd (projected gradient, §6.2) or bcd (block-coordinate descent, §6.3).", DefaultValueFactory = _ => "sgd" };
+    public Option<string> Solver { get; } = new("--solver") { Description = "Equilibrium solver: picard or anderson.", DefaultValueFactory = _ => "picard" };
+    public Option<double> Tol { get; } = new("--tol") { Description = "Absolute solver tolerance (forward and adjoint).", DefaultValueFactory = _ => 3e-6 };
+    public Option<int> MaxIter { get; } = new("--max-iter") { Description = "Solver iteration limit.", DefaultValueFactory = _ => 300 };
+    public Option<string> Activation { get; } = new("--activation") { Description = $"Activation: {ActivationParser.Accepted}.", DefaultValueFactory = _ => "relu" };
+    public Option<string> Precision { get; } = new("--precision") { Description = "float32 or float64.", DefaultValueFactory = _ => "float32" };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads (kernels are single-threaded; use shards to scale).", DefaultValueFactory = _ => 1 };
+    public Option<int?> Limit { get; } = new("--limit") { Description = "Use only the first N training samples." };
+    public Option<double> Validation { get; } = new("--validation") { Description = "Fraction of the training set held out for validation.", DefaultValueFactory = _ => 0.0 };
+    public Option<int?> Patience { get; } = new("--patience") { Description = "Stop after this many epochs without validation improvement." };
+    public Option<string> Schedule { get; } = new("--schedule") { Description = "constant, cosine or step:EPOCHS:GAMMA.", DefaultValueFactory = _ => "constant" };
+    public Option<double> L1 { get; } = new("--l1") { Description = "Elementwise l1 penalty weight.", DefaultValueFactory = _ => 0.0 };
+    public Option<double> FeatureSelection { get; } = new("--feature-selection") { Description = "Column-norm penalty on (B; D) (eq. 5.1).", DefaultValueFactory = _ => 0.0 };
+    public Option<double> Robustness { get; } = new("--robustness") { Description = "Robustness penalty weight (eq. 4.7).", DefaultValueFactory = _ => 0.0 };
+    public Option<int?> FeedForward { get; } = new("--feedforward") { Description = "Train the feed-forward baseline: A constrained to L strictly upper-triangular layers of width n/L (eq. 3.2)." };
+    public Option<int> BcdRounds { get; } = new("--bcd-rounds") { Description = "Rounds of (A,B) gradient epochs + (C,D) least squares.", DefaultValueFactory = _ => 1 };
+    public Option<bool> NoStandardize { get; } = new("--no-standardize") { Description = "Use raw input features (default: standardise on the training split)." };
+    public Option<string?> Out { get; } = new("--out") { Description = "Write the trained model to this file (.idl)." };
+    public Option<bool> Json { get; } = new("--json") { Description = "One JSON object per epoch and a final summary on stdout." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
+            Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
+            BcdRounds, NoStandardize, Out, Json })
+            command.Options.Add(option);
+    }
+
+    public TrainSettings Read(ParseResult p)
+    {
+        int hidden = p.GetValue(Hidden);
+        if (hidden < 1) throw UsageException.For("--hidden", hidden, "must be at least 1");
+        if (p.GetValue(Threads) != 1)
+            throw UsageException.For("--threads", p.GetValue(Threads), "only 1 is supported on one machine: kernels run on one core; use --shards on a cluster to scale");
+        string optimizer = p.GetValue(Optimizer)!;
+        if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
+        string trainer = p.GetValue(Trainer)!;
+        if (trainer is not ("sgd" or "bcd")) throw UsageException.For("--trainer", trainer, "must be sgd or bcd");
+        string precision = p.GetValue(Precision)!;
+        if (precision is not ("float32" or "float64")) throw UsageException.For("--precision", precision, "must be float32 or float64");
+        double validation = p.GetValue(Validation);
+        if (!(validation >= 0 && validation < 1)) throw UsageException.For("--validation", validation, "must be in [0, 1)");
+        int? ff = p.GetValue(FeedForward);
+        if (ff is { } layers && (layers < 1 || layers > hidden)) throw UsageException.For("--feedforward", layers, $"must be between 1 and --hidden ({hidden})");
+        int rounds = p.GetValue(BcdRounds);
+        if (rounds < 1) throw UsageException.For("--bcd-rounds", rounds, "must be at least 1");
+        string activation = p.GetValue(Activation)!;
+        try { ActivationParser.Parse(activation); }
+        catch (FormatException e) { throw UsageException.For("--activation", activation, e.Message); }
+        LearningRateSchedule schedule;
+        try { schedule = LearningRateSchedule.Parse(p.GetValue(Schedule)!); }
+        catch (FormatException e) { throw UsageException.For("--schedule", p.GetValue(Schedule), e.Message); }
+        double tol = p.GetValue(Tol);
+        if (!(tol > 0)) throw UsageException.For("--tol", tol, "must be > 0");
+        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = 0, MaxIterations = p.GetValue(MaxIter) };
+        var training = new TrainingOptions
+        {
+            Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),
+            Optimizer = optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd, Momentum = p.GetValue(Momentum),
+            Schedule = schedule, Seed = p.GetValue(Seed), Solver = p.GetValue(Solver)!, Forward = solverOptions, Backward = solverOptions,
+            EarlyStoppingPatience = p.GetValue(Patience),
+            Penalties = new PenaltyOptions { L1 = p.GetValue(L1), FeatureSelection = p.GetValue(FeatureSelection), Robustness = p.GetValue(Robustness) },
+        };
+        try { training.Validate(); }
+        catch (ArgumentOutOfRangeException e) { throw new UsageException(OptionFor(e.ParamName) + ": " + e.Message.Split(" (Parameter")[0]); }
+        string? outPath = p.GetValue(Out);
+        if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
+            throw UsageException.For("--out", outPath, $"folder {folder} does not exist");
+        return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,
+            !p.GetValue(NoStandardize), ff, rounds, outPath);
+    }
+
+    private static string OptionFor(string? field) => field switch
+    {
+        "Epochs" => "--epochs", "BatchSize" => "--batch", "LearningRate" => "--lr", "Kappa" => "--kappa", "Momentum" => "--momentum",
+        "Solver" => "--solver", "EarlyStoppingPatience" => "--patience", "MaxIterations" => "--max-iter",
+        "Penalties.L1" => "--l1", "Penalties.FeatureSelection" => "--feature-selection", "Penalties.Robustness" => "--robustness",
+        _ => "--" + field?.ToLowerInvariant(),
+    };
+}

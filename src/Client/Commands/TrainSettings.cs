@@ -1,0 +1,18 @@
+using Idl.Numerics.Training;
+
+namespace Idl.Client.Commands;
+
+/// <summary>The validated settings of one <c>idl train</c> run.</summary>
+internal sealed record TrainSettings(
+    TrainingOptions Training,
+    string Trainer,
+    int Hidden,
+    string Activation,
+    string Precision,
+    int Seed,
+    int? Limit,
+    double ValidationFraction,
+    bool Standardize,
+    int? FeedForwardLayers,
+    int BcdRounds,
+    string? OutPath);

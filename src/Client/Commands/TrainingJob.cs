@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Idl.Client.Output;
+using Idl.Numerics;
+using Idl.Numerics.Activations;
+using Idl.Numerics.Data;
+using Idl.Numerics.Models;
+using Idl.Numerics.Serialization;
+using Idl.Numerics.Training;
+
+namespace Idl.Client.Commands;
+
+/// <summary>One training run on this machine: split, standardise, initialise, train, report, save.</summary>
+internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
+{
+    public int Run<T>(LoadedData loaded, CancellationToken cancellationToken) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var clock = Stopwatch.StartNew();
+        var (train, validation, test) = Split(loaded);
+        Standardization? standardization = settings.Standardize ? Standardization.FitFeatures(train) : null;
+        if (standardization is not null)
+        {
+            train = standardization.ApplyToFeatures(train);
+            validation = validation is null ? null : standardization.ApplyToFeatures(validation);
+            test = standardization.ApplyToFeatures(test);
+        }
+        output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test.SampleCount} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
+
+        int n = settings.Hidden, p = train.FeatureCount, q = train.OutputCount;
+        var model = ModelInitializer.Create<T>(n, p, q, ActivationMap.Uniform(ActivationParser.Parse(settings.Activation), n), settings.Seed);
+        var options = settings.Training;
+        WellPosednessConstraint? constraint = null;
+        if (settings.FeedForwardLayers is { } layers)
+        {
+            constraint = FeedForwardPattern.Create(n, p, q, layers);
+            options = options with { Solver = "triangular" };
+        }
+        var progress = new SyncProgress<EpochReport>(r => ReportEpoch(r, options.Epochs));
+        output.Info($"training n={n} ({(settings.FeedForwardLayers is { } l ? $"feed-forward, {l} layers" : "implicit")}), {settings.Trainer}, {options.Optimizer}, batch {options.BatchSize}, lr {options.LearningRate}, kappa {options.Kappa}, {settings.Precision}");
+        TrainingResult<T> result = settings.Trainer == "bcd"
+            ? new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds).Train(validation, test, progress, cancellationToken)
+            : new ProjectedGradientTrainer<T>(model, train, options, constraint).Train(validation, test, progress, cancellationToken);
+
+        var summary = Summary(result, train, clock.Elapsed.TotalSeconds);
+        if (settings.OutPath is { } path)
+        {
+            ModelFile.Save(path, result.Model, Metadata(train, standardization, options, result));
+            summary["model"] = Path.GetFullPath(path);
+            output.Info($"model written to {path}");
+        }
+        if (output.Json) output.WriteObject(summary);
+        else output.Result($"done: {Describe(result.Epochs[^1])}, {summary["train_seconds_total"]} s training");
+        return ExitCodes.Success;
+    }
+
+    private (Dataset Train, Dataset? Validation, Dataset Test) Split(LoadedData loaded)
+    {
+        var train = loaded.Train;
+        Dataset test;
+        if (loaded.Test is { } t) test = t;
+        else
+        {
+            var split = DatasetSplits.Create(train, 0, 0.2, settings.Seed);
+            (train, test) = (split.Train, split.Test);
+        }
+        if (settings.ValidationFraction <= 0) return (train, null, test);
+        var v = DatasetSplits.Create(train, settings.ValidationFraction, 0, settings.Seed);
+        return (v.Train, v.Validation, test);
+    }
+
+    private void ReportEpoch(EpochReport r, int epochs)
+    {
+        if (output.Json) output.WriteObject(Reports.Epoch(r));
+        output.Info($"epoch {r.Epoch}/{epochs}: {Describe(r)}, {r.SamplesPerSecond:F0} samples/s, iterations {r.ForwardIterationsMean:F1}/{r.BackwardIterationsMean:F1}, ||A||inf {r.InfNormA:F4}");
+    }
+
+    private static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture,
+        $"train loss {r.TrainLoss:F4}, test loss {r.TestLoss:F4}{(r.TestAccuracy is { } a ? $", test accuracy {a:F4}" : "")}{(r.TestRmse is { } e ? $", test RMSE {e:F4}" : "")}");
+
+    private JsonObject Summary<T>(TrainingResult<T> result, Dataset train, double wallSeconds) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var last = result.Epochs[^1];
+        double trainSeconds = result.Epochs.Sum(e => e.TrainSeconds);
+        var o = new JsonObject
+        {
+            ["final"] = true,
+            ["epochs"] = result.Epochs.Count,
+            ["train_seconds_total"] = Math.Round(trainSeconds, 3),
+            ["wall_seconds"] = Math.Round(wallSeconds, 3),
+            ["samples_per_second"] = Math.Round(train.SampleCount * (double)result.Epochs.Count / Math.Max(trainSeconds, 1e-9), 1),
+            ["train_loss"] = Reports.Round(last.TrainLoss),
+            ["test_loss"] = last.TestLoss is { } tl ? Reports.Round(tl) : null,
+        };
+        if (last.TestAccuracy is { } acc) o["test_accuracy"] = Reports.Round(acc);
+        if (last.TestRmse is { } rmse) o["test_rmse"] = Reports.Round(rmse);
+        o["inf_norm_A"] = Reports.Round(Norms.InfinityNorm(result.Model.A));
+        o["non_converged_solves"] = result.Epochs.Sum(e => e.NonConvergedSolves);
+        o["stopped_early"] = result.StoppedEarly;
+        o["hidden"] = settings.Hidden;
+        o["batch"] = settings.Training.BatchSize;
+        o["kappa"] = settings.Training.Kappa;
+        o["precision"] = settings.Precision;
+        o["trainer"] = settings.FeedForwardLayers is null ? settings.Trainer : "feedforward";
+        o["dropped_features"] = new JsonArray(result.Sparsity.DroppedFeatures.Select(i => (JsonNode)i).ToArray());
+        o["dropped_states"] = new JsonArray(result.Sparsity.DroppedStates.Select(i => (JsonNode)i).ToArray());
+        o["peak_memory_bytes"] = Process.GetCurrentProcess().PeakWorkingSet64;
+        return o;
+    }
+
+    private ModelMetadata Metadata<T>(Dataset train, Standardization? s, TrainingOptions options, TrainingResult<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var last = result.Epochs[^1];
+        return new ModelMetadata
+        {
+            Task = train.Task == DataTask.Classification ? "classification" : "regression",
+            Classes = train.ClassCount,
+            Kappa = options.Kappa,
+            Solver = options.Solver,
+            Tolerance = options.Forward.AbsoluteTolerance ?? 3e-6,
+            MaxIterations = options.Forward.MaxIterations,
+            InputMean = s?.Mean.ToArray() ?? [],
+            InputStd = s?.Std.ToArray() ?? [],
+            FeatureNames = train.FeatureNames?.ToArray() ?? [],
+            Provenance = new Dictionary<string, string>
+            {
+                ["data"] = dataSpec,
+                ["trainer"] = settings.Trainer,
+                ["epochs"] = result.Epochs.Count.ToString(CultureInfo.InvariantCulture),
+                ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+                ["command"] = string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                ["tool"] = "idl " + typeof(TrainingJob).Assembly.GetName().Version,
+                ["final_test"] = Describe(last),
+            },
+        };
+    }
+}
