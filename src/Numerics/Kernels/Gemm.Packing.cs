@@ -10,6 +10,7 @@ public static partial class Gemm
     /// <c>panel[l·Mr + r] = op(A)[i0 + p·Mr + r, l0 + l]</c>; rows past mc are zero so edge tiles need no masking.
     /// </summary>
     /// <remarks>Aᵀ is read with strides (row l of the stored k×m matrix), never transposed in memory.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackA<T, TK>(T* a, nint lda, bool transA, int i0, int l0, int mc, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TK : struct, IMicroKernel<T>
@@ -36,15 +37,8 @@ public static partial class Gemm
             }
             else
             {
-                // Row-major A: read each row sequentially, scatter it with stride Mr into the L1-resident panel.
-                for (int r = 0; r < rows; r++)
-                {
-                    T* src = a + (nint)(i0 + p + r) * lda + l0;
-                    T* d = dst + r;
-                    for (int l = 0; l < kc; l++) d[(nint)l * mr] = src[l];
-                }
-                for (int r = rows; r < mr; r++)
-                    for (int l = 0; l < kc; l++) dst[(nint)l * mr + r] = T.Zero;
+                // Row-major A: the packed order runs across stored rows.
+                PackTransposed(a + (nint)(i0 + p) * lda + l0, lda, rows, kc, dst, mr);
             }
         }
     }
@@ -53,6 +47,7 @@ public static partial class Gemm
     /// Packs rows <c>l0..l0+kc</c>, columns <c>j0..j0+nc</c> of op(B) into ⌈nc/Nr⌉ micro-panels, each kc×Nr with
     /// <c>panel[l·Nr + j] = op(B)[l0 + l, j0 + q·Nr + j]</c>; columns past nc are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackB<T, TK>(T* b, nint ldb, bool transB, int l0, int j0, int kc, int nc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TK : struct, IMicroKernel<T>
@@ -78,15 +73,8 @@ public static partial class Gemm
             }
             else
             {
-                // op(B)[l, j] = B[j, l]: read stored row j sequentially, scatter with stride Nr.
-                for (int j = 0; j < cols; j++)
-                {
-                    T* src = b + (nint)(j0 + q + j) * ldb + l0;
-                    T* d = dst + j;
-                    for (int l = 0; l < kc; l++) d[(nint)l * nr] = src[l];
-                }
-                for (int j = cols; j < nr; j++)
-                    for (int l = 0; l < kc; l++) dst[(nint)l * nr + j] = T.Zero;
+                // op(B)[l, j] = B[j, l]: the packed order runs across stored rows.
+                PackTransposed(b + (nint)(j0 + q) * ldb + l0, ldb, cols, kc, dst, nr);
             }
         }
     }

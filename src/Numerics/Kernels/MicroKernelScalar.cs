@@ -12,6 +12,7 @@ internal readonly unsafe struct MicroKernelScalar<T> : IMicroKernel<T> where T :
 
     /// <inheritdoc cref="IMicroKernel{T}.Run"/>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TEp>(
         nint kc, T* pa, T* pb, T* c, nint ldc,
         T* addend, nint ldAddend, T* aux, nint ldAux,
