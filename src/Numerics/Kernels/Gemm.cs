@@ -37,6 +37,22 @@ public static partial class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
         where TEpilogue : struct, IEpilogue<T>
     {
+        Multiply(KernelPath.Auto, m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
+    }
+
+    /// <summary>The validated entry on a chosen kernel path; tests use it to check every path on any CPU.</summary>
+    internal static void Multiply<T, TEpilogue>(
+        KernelPath path, int m, int n, int k,
+        ReadOnlySpan<T> a, int lda, bool transA,
+        ReadOnlySpan<T> b, int ldb, bool transB,
+        Span<T> c, int ldc,
+        TEpilogue epilogue,
+        ReadOnlySpan<T> addend, int ldAddend,
+        ReadOnlySpan<T> aux, int ldAux,
+        bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TEpilogue : struct, IEpilogue<T>
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -47,7 +63,7 @@ public static partial class Gemm
         if (epilogue.UsesAux) CheckOperand(aux, ldAux, m, n, nameof(aux));
         if (m == 0 || n == 0) return;
 
-        MultiplyCore(m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
+        MultiplyCore(path, m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
     }
 
     /// <summary>Matrix form: <c>C = epilogue(op(A)·op(B) (+ C), addend, aux)</c>; shapes are checked and named.</summary>

@@ -1,0 +1,143 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Idl.Numerics.Kernels;
+
+public static partial class Gemm
+{
+    // Hot methods skip tiered JIT: tier-0 code with short k-loops never reaches OSR, and the call-counting delay
+    // kept real workloads on unoptimised kernels (3x slower) for seconds. PGO has nothing to add to them.
+    /// <summary>Depth of one packed k-block: a 12×KC float A micro-panel (48 KiB) streams from L1/L2 per tile.</summary>
+    internal const int KC = 1024;
+
+    /// <summary>Rows of op(A) packed per block (a multiple of every Mr); the MC×KC block stays in L2.</summary>
+    internal const int MC = 96;
+
+    /// <summary>Columns of op(B) packed per block (a multiple of every Nr).</summary>
+    internal const int NC = 2048;
+
+    private static unsafe void MultiplyCore<T, TEpilogue>(
+        KernelPath path, int m, int n, int k,
+        ReadOnlySpan<T> a, int lda, bool transA,
+        ReadOnlySpan<T> b, int ldb, bool transB,
+        Span<T> c, int ldc, TEpilogue epilogue,
+        ReadOnlySpan<T> addend, int ldAddend, ReadOnlySpan<T> aux, int ldAux, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TEpilogue : struct, IEpilogue<T>
+    {
+        // Spans were validated by the caller; empty ones pin to null and are never dereferenced.
+        fixed (T* pa = a, pb = b, pc = c, pAdd = addend, pAux = aux)
+        {
+            var ops = new Operands<T>(pa, lda, transA, pb, ldb, transB, pc, ldc,
+                epilogue.UsesAddend ? pAdd : null, ldAddend, epilogue.UsesAux ? pAux : null, ldAux);
+            switch (KernelPaths.Resolve(path))
+            {
+                case KernelPath.Vector512:
+                    Drive<T, TEpilogue, MicroKernel512<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    break;
+                case KernelPath.Vector256:
+                    Drive<T, TEpilogue, MicroKernel256<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    break;
+                default:
+                    Drive<T, TEpilogue, MicroKernelScalar<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Goto-style blocking: for each NC column block and KC depth block pack op(B) once, then for each MC row block
+    /// pack op(A) and sweep Mr×Nr tiles. C holds the partial sums between k-blocks; the epilogue runs on the last.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Drive<T, TEp, TK>(int m, int n, int k, in Operands<T> o, in TEp ep, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TEp : struct, IEpilogue<T>
+        where TK : struct, IMicroKernel<T>
+    {
+        int mr = TK.Mr, nr = TK.Nr;
+        int kcMax = Math.Max(1, Math.Min(KC, k));
+        int mcMax = Math.Min(MC, (m + mr - 1) / mr * mr);
+        int ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
+        long aSize = PackBuffer<T>.Align((long)mcMax * kcMax), bSize = PackBuffer<T>.Align((long)ncMax * kcMax);
+        T* packA = PackBuffer<T>.Get(aSize + bSize + mr * nr);
+        T* packB = packA + aSize;
+        T* scratch = packB + bSize;
+
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n - jc);
+            // k = 0 still makes one (empty) pass so the epilogue and accumulate semantics apply.
+            int pc = 0;
+            do
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                bool loadC = accumulate || pc > 0, last = pc + kc >= k;
+                PackB<T, TK>(o.B, o.Ldb, o.TransB, pc, jc, kc, nc, packB);
+                for (int ic = 0; ic < m; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, m - ic);
+                    PackA<T, TK>(o.A, o.Lda, o.TransA, ic, pc, mc, kc, packA);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int cols = Math.Min(nr, nc - jr);
+                        T* bPanel = packB + (nint)jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            T* aPanel = packA + (nint)ir * kc;
+                            nint i = ic + ir, j = jc + jr;
+                            T* ct = o.C + i * o.Ldc + j;
+                            T* add = o.Addend is null ? null : o.Addend + i * o.LdAddend + j;
+                            T* aux = o.Aux is null ? null : o.Aux + i * o.LdAux + j;
+                            if (rows == mr && cols == nr)
+                            {
+                                TK.Run(kc, aPanel, bPanel, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
+                            }
+                            else
+                            {
+                                // Edge tile: full tile into scratch, then only the valid part goes to C.
+                                TK.Run(kc, aPanel, bPanel, scratch, nr, null, 0, null, 0, false, false, in ep);
+                                StoreTile(scratch, nr, rows, cols, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
+                            }
+                        }
+                    }
+                }
+                pc += kc;
+            }
+            while (pc < k);
+        }
+    }
+
+    /// <summary>Scalar output step for a rows×cols tile of sums <paramref name="s"/>: the same rule as the kernels' vector store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void StoreTile<T, TEp>(
+        T* s, nint lds, int rows, int cols, T* c, nint ldc,
+        T* addend, nint ldAddend, T* aux, nint ldAux, bool loadC, bool last, in TEp ep)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TEp : struct, IEpilogue<T>
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                T v = s[r * lds + j];
+                if (loadC) v += c[r * ldc + j];
+                if (last)
+                    v = ep.Apply(v, ep.UsesAddend ? addend[r * ldAddend + j] : T.Zero, ep.UsesAux ? aux[r * ldAux + j] : T.Zero);
+                c[r * ldc + j] = v;
+            }
+        }
+    }
+
+    /// <summary>Pinned operand pointers and leading dimensions; addend/aux are null when the epilogue does not read them.</summary>
+    private readonly unsafe struct Operands<T>(
+        T* a, nint lda, bool transA, T* b, nint ldb, bool transB, T* c, nint ldc,
+        T* addend, nint ldAddend, T* aux, nint ldAux)
+        where T : unmanaged
+    {
+        public readonly T* A = a, B = b, C = c, Addend = addend, Aux = aux;
+        public readonly nint Lda = lda, Ldb = ldb, Ldc = ldc, LdAddend = ldAddend, LdAux = ldAux;
+        public readonly bool TransA = transA, TransB = transB;
+    }
+}
