@@ -32,7 +32,11 @@ internal sealed class TrainOptions
     public Option<double> Robustness { get; } = new("--robustness") { Description = "Robustness penalty weight (eq. 4.7).", DefaultValueFactory = _ => 0.0 };
     public Option<int?> FeedForward { get; } = new("--feedforward") { Description = "Train the feed-forward baseline: A constrained to L strictly upper-triangular layers of width n/L (eq. 3.2)." };
     public Option<int> BcdRounds { get; } = new("--bcd-rounds") { Description = "Rounds of (A,B) gradient epochs + (C,D) least squares.", DefaultValueFactory = _ => 1 };
-    public Option<bool> NoStandardize { get; } = new("--no-standardize") { Description = "Use raw input features (default: standardise on the training split)." };
+    public Option<string> Standardize { get; } = new("--standardize")
+    {
+        Description = "Input scaling fitted on the training split: features (per column), global (one mean and std, as for images), none, or auto (global for digits and MNIST, else features).",
+        DefaultValueFactory = _ => "auto",
+    };
     public Option<string?> Out { get; } = new("--out") { Description = "Write the trained model to this file (.idl)." };
     public Option<bool> Json { get; } = new("--json") { Description = "One JSON object per epoch and a final summary on stdout." };
 
@@ -40,7 +44,7 @@ internal sealed class TrainOptions
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
             Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
-            BcdRounds, NoStandardize, Out, Json })
+            BcdRounds, Standardize, Out, Json })
             command.Options.Add(option);
     }
 
@@ -81,11 +85,14 @@ internal sealed class TrainOptions
         };
         try { training.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new UsageException(OptionFor(e.ParamName) + ": " + e.Message.Split(" (Parameter")[0]); }
+        string standardize = p.GetValue(Standardize)!;
+        if (standardize is not ("auto" or "features" or "global" or "none"))
+            throw UsageException.For("--standardize", standardize, "must be auto, features, global or none");
         string? outPath = p.GetValue(Out);
         if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
             throw UsageException.For("--out", outPath, $"folder {folder} does not exist");
         return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,
-            !p.GetValue(NoStandardize), ff, rounds, outPath);
+            standardize, ff, rounds, outPath);
     }
 
     private static string OptionFor(string? field) => field switch

@@ -12,7 +12,7 @@ internal sealed record TrainSettings(
     int Seed,
     int? Limit,
     double ValidationFraction,
-    bool Standardize,
+    string Standardize,
     int? FeedForwardLayers,
     int BcdRounds,
     string? OutPath);
