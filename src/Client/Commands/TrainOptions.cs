@@ -15,7 +15,7 @@ internal sealed class TrainOptions
     public Option<double> Kappa { get; } = new("--kappa") { Description = "Well-posedness radius: ||A||inf <= kappa < 1.", DefaultValueFactory = _ => 0.95 };
     public Option<string> Optimizer { get; } = new("--optimizer") { Description = "adam or sgd.", DefaultValueFactory = _ => "adam" };
     public Option<double> Momentum { get; } = new("--momentum") { Description = "SGD momentum.", DefaultValueFactory = _ => 0.9 };
-    public Option<string> Trainer { get; } = new("--trainer") { Description = "sgd (projected gradient, §6.2) or bcd (block-coordinate descent, §6.3).", DefaultValueFactory = _ => "sgd" };
+    public Option<string> Trainer { get; } = new("--trainer") { Description = "sgd (projected gradient, §6.2), bcd (gradient (A,B) + least-squares (C,D), §6.3/§7.1) or fenchel (Fenchel-relaxed BCD for ReLU, eq. 6.8; --epochs = rounds).", DefaultValueFactory = _ => "sgd" };
     public Option<string> Solver { get; } = new("--solver") { Description = "Equilibrium solver: picard or anderson.", DefaultValueFactory = _ => "picard" };
     public Option<double> Tol { get; } = new("--tol") { Description = "Absolute solver tolerance (forward and adjoint).", DefaultValueFactory = _ => 3e-6 };
     public Option<int> MaxIter { get; } = new("--max-iter") { Description = "Solver iteration limit.", DefaultValueFactory = _ => 300 };
@@ -31,6 +31,7 @@ internal sealed class TrainOptions
     public Option<double> FeatureSelection { get; } = new("--feature-selection") { Description = "Column-norm penalty on (B; D) (eq. 5.1).", DefaultValueFactory = _ => 0.0 };
     public Option<double> Robustness { get; } = new("--robustness") { Description = "Robustness penalty weight (eq. 4.7).", DefaultValueFactory = _ => 0.0 };
     public Option<int?> FeedForward { get; } = new("--feedforward") { Description = "Train the feed-forward baseline: A constrained to L strictly upper-triangular layers of width n/L (eq. 3.2)." };
+    public Option<double> Ridge { get; } = new("--ridge") { Description = "Ridge weight of the least-squares read-out (bcd, fenchel), relative to the mean feature energy.", DefaultValueFactory = _ => 1e-7 };
     public Option<int> BcdRounds { get; } = new("--bcd-rounds") { Description = "Rounds of (A,B) gradient epochs + (C,D) least squares.", DefaultValueFactory = _ => 1 };
     public Option<string> Standardize { get; } = new("--standardize")
     {
@@ -44,7 +45,7 @@ internal sealed class TrainOptions
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
             Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
-            BcdRounds, Standardize, Out, Json })
+            BcdRounds, Ridge, Standardize, Out, Json })
             command.Options.Add(option);
     }
 
@@ -57,7 +58,7 @@ internal sealed class TrainOptions
         string optimizer = p.GetValue(Optimizer)!;
         if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
         string trainer = p.GetValue(Trainer)!;
-        if (trainer is not ("sgd" or "bcd")) throw UsageException.For("--trainer", trainer, "must be sgd or bcd");
+        if (trainer is not ("sgd" or "bcd" or "fenchel")) throw UsageException.For("--trainer", trainer, "must be sgd, bcd or fenchel");
         string precision = p.GetValue(Precision)!;
         if (precision is not ("float32" or "float64")) throw UsageException.For("--precision", precision, "must be float32 or float64");
         double validation = p.GetValue(Validation);
@@ -85,6 +86,8 @@ internal sealed class TrainOptions
         };
         try { training.Validate(); }
         catch (ArgumentOutOfRangeException e) { throw new UsageException(OptionFor(e.ParamName) + ": " + e.Message.Split(" (Parameter")[0]); }
+        double ridge = p.GetValue(Ridge);
+        if (!(ridge >= 0)) throw UsageException.For("--ridge", ridge, "must be >= 0");
         string standardize = p.GetValue(Standardize)!;
         if (standardize is not ("auto" or "features" or "global" or "none"))
             throw UsageException.For("--standardize", standardize, "must be auto, features, global or none");
@@ -92,7 +95,7 @@ internal sealed class TrainOptions
         if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
             throw UsageException.For("--out", outPath, $"folder {folder} does not exist");
         return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,
-            standardize, ff, rounds, outPath);
+            standardize, ff, rounds, ridge, outPath);
     }
 
     private static string OptionFor(string? field) => field switch

@@ -15,4 +15,5 @@ internal sealed record TrainSettings(
     string Standardize,
     int? FeedForwardLayers,
     int BcdRounds,
+    double Ridge,
     string? OutPath);

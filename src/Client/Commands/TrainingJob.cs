@@ -39,11 +39,17 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         }
         var progress = new SyncProgress<EpochReport>(r => ReportEpoch(r, options.Epochs));
         output.Info($"training n={n} ({(settings.FeedForwardLayers is { } l ? $"feed-forward, {l} layers" : "implicit")}), {settings.Trainer}, {options.Optimizer}, batch {options.BatchSize}, lr {options.LearningRate}, kappa {options.Kappa}, {settings.Precision}");
-        TrainingResult<T> result = settings.Trainer == "bcd"
-            ? new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds).Train(validation, test, progress, cancellationToken)
-            : new ProjectedGradientTrainer<T>(model, train, options, constraint).Train(validation, test, progress, cancellationToken);
+        TrainingResult<T> result = settings.Trainer switch
+        {
+            "bcd" => new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds, settings.Ridge).Train(validation, test, progress, cancellationToken),
+            "fenchel" => new Idl.Numerics.Training.Fenchel.FenchelTrainer<T>(model, train, options).Train(test, progress, cancellationToken),
+            _ => new ProjectedGradientTrainer<T>(model, train, options, constraint).Train(validation, test, progress, cancellationToken),
+        };
 
         var summary = Summary(result, train, clock.Elapsed.TotalSeconds);
+        var onTrain = Evaluation.Run(result.Model, train, ProjectedGradientTrainer<T>.CreateSolver(options.Solver, options.Forward));
+        if (onTrain.Accuracy is { } trainAccuracy) summary["train_accuracy"] = Reports.Round(trainAccuracy);
+        if (onTrain.Rmse is { } trainRmse) summary["train_rmse"] = Reports.Round(trainRmse);
         if (settings.OutPath is { } path)
         {
             ModelFile.Save(path, result.Model, Metadata(train, standardization, options, result));

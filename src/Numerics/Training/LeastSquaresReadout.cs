@@ -10,14 +10,16 @@ namespace Idl.Numerics.Training;
 /// <summary>
 /// The closed-form (C, D) block of block-coordinate descent (§6.3, §7.1): with the equilibrium X of the whole
 /// training set fixed, W = [C D c] minimises ½‖Y − W Z‖²_F + ½ρ‖[C D]‖²_F for Z = [X; U; 1], so
-/// W = Y Zᵀ (Z Zᵀ + ρ diag(1, …, 1, 0))⁻¹ (the bias is not shrunk).
+/// W = Y Zᵀ (Z Zᵀ + ρ·s·diag(1, …, 1, 0))⁻¹ (the bias is not shrunk), with s the mean diagonal of Z Zᵀ so that ρ
+/// is scale-free. Equilibrium features are strongly collinear; without shrinkage the exact fit interpolates the
+/// noise and swings wildly between training points.
 /// </summary>
 public static class LeastSquaresReadout
 {
     /// <summary>Solves for C, D (and c when the model has an output bias) in place; returns the equilibrium used.</summary>
-    /// <param name="ridge">ρ ≥ 0; a small positive value keeps the normal equations positive definite. Default 1e-8.</param>
+    /// <param name="ridge">ρ ≥ 0, relative to the mean feature energy. Default 1e-7.</param>
     /// <exception cref="EquilibriumNotConvergedException">The equilibrium of the training set did not converge.</exception>
-    public static EquilibriumResult<T> Fit<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, double ridge = 1e-8)
+    public static EquilibriumResult<T> Fit<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, double ridge = 1e-7)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!(ridge >= 0)) throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge weight must be >= 0.");
@@ -51,7 +53,11 @@ public static class LeastSquaresReadout
         var zd = z.Convert<double>();
         var yd = y.Convert<double>();
         var gram = Gemm.Product(zd, false, zd, true);
-        for (int i = 0; i < Math.Min(shrunkCount, gram.Rows); i++) gram[i, i] += ridge;
+        int shrunk = Math.Min(shrunkCount, gram.Rows);
+        double scale = 0;
+        for (int i = 0; i < shrunk; i++) scale += gram[i, i];
+        scale = shrunk == 0 ? 0 : scale / shrunk;
+        for (int i = 0; i < shrunk; i++) gram[i, i] += ridge * scale;
         var rhs = Gemm.Product(zd, false, yd, true); // Z Yᵀ, so that gram · Wᵀ = Z Yᵀ
         var g = gram.ToMathNet();
         var r = rhs.ToMathNet();

@@ -6,7 +6,9 @@ namespace Idl.Numerics.Training;
 
 /// <summary>
 /// Random starting models: every entry N(0, 1)/n, as the public PyTorch implementations (and our baseline) do,
-/// then A projected so that training starts well-posed.
+/// then A projected so that training starts well-posed. The biases are the paper's appended constant input, i.e.
+/// one more column of B and D, and are drawn the same way: zero biases would make every ReLU feature of a scalar
+/// input kink at u = 0.
 /// </summary>
 public static class ModelInitializer
 {
@@ -24,8 +26,8 @@ public static class ModelInitializer
             for (int i = 0; i < m.Length; i++) m.Data[i] = T.CreateTruncating(Normal(rng) / n);
             return m;
         }
-        return new ImplicitModel<T>(Gaussian(n, n), Gaussian(n, p), Gaussian(q, n), Gaussian(q, p), activation,
-            bias ? new T[n] : null, bias ? new T[q] : null);
+        var (a, b, c, d) = (Gaussian(n, n), Gaussian(n, p), Gaussian(q, n), Gaussian(q, p));
+        return new ImplicitModel<T>(a, b, c, d, activation, bias ? Gaussian(1, n).Data : null, bias ? Gaussian(1, q).Data : null);
     }
 
     // Box–Muller: two uniforms to one standard normal; deterministic for a seeded Random.

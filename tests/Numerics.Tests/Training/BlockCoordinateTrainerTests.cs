@@ -18,7 +18,8 @@ public sealed class BlockCoordinateTrainerTests
         var w = LeastSquaresReadout.Solve(z, y, ridge, shrunkCount: 7);
         // Reference: the ridge problem as an augmented ordinary least-squares problem, solved by QR.
         var zt = z.ToMathNet().Transpose();
-        var augmented = zt.Stack(MN.Matrix<double>.Build.DenseIdentity(7) * Math.Sqrt(ridge));
+        double scale = Enumerable.Range(0, 7).Average(i => z.Row(i).ToArray().Sum(v => v * v));
+        var augmented = zt.Stack(MN.Matrix<double>.Build.DenseIdentity(7) * Math.Sqrt(ridge * scale));
         var rhs = y.ToMathNet().Transpose().Stack(MN.Matrix<double>.Build.Dense(7, 3));
         var reference = augmented.QR().Solve(rhs).Transpose();
         Assert.True((w - reference).Enumerate().Max(Math.Abs) <= 1e-10);
