@@ -43,7 +43,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         {
             "bcd" => new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds, settings.Ridge).Train(validation, test, progress, cancellationToken),
             "fenchel" => new Idl.Numerics.Training.Fenchel.FenchelTrainer<T>(model, train, options).Train(test, progress, cancellationToken),
-            _ => new ProjectedGradientTrainer<T>(model, train, options, constraint).Train(validation, test, progress, cancellationToken),
+            _ => WithProgressBar(new ProjectedGradientTrainer<T>(model, train, options, constraint)).Train(validation, test, progress, cancellationToken),
         };
 
         var summary = Summary(result, train, clock.Elapsed.TotalSeconds);
@@ -59,6 +59,17 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: {Describe(result.Epochs[^1])}, {summary["train_seconds_total"]} s training");
         return ExitCodes.Success;
+    }
+
+    private ProjectedGradientTrainer<T> WithProgressBar<T>(ProjectedGradientTrainer<T> trainer) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ProgressBar? bar = null;
+        trainer.StepCompleted = (done, total) =>
+        {
+            if (done == 1) bar = output.Progress("steps", total);
+            bar?.Update(done);
+        };
+        return trainer;
     }
 
     private (Dataset Train, Dataset? Validation, Dataset Test) Split(LoadedData loaded)

@@ -61,6 +61,9 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     /// <summary>The model being trained.</summary>
     public ImplicitModel<T> Model => _model;
 
+    /// <summary>Called after every step with (steps done, steps in the epoch), for progress bars.</summary>
+    public Action<int, int>? StepCompleted { get; set; }
+
     /// <summary>The solver used for forward solves (and evaluation).</summary>
     public IEquilibriumSolver ForwardSolver => _forward;
 
@@ -117,6 +120,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
             nonConverged += stats.NonConverged;
             samples += indices.Length;
             steps++;
+            StepCompleted?.Invoke(steps, _batches.BatchesPerEpoch);
         }
         clock.Stop();
         var val = validation is null ? null : Evaluation.Run(_model, validation, _forward);
