@@ -17,17 +17,6 @@ internal static class SyntheticData
         return a;
     }
 
-    /// <summary>y += W x for a row-major rows×cols W.</summary>
-    public static void MultiplyAdd(double[] w, int rows, int cols, ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (int i = 0; i < rows; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < cols; j++) s += w[i * cols + j] * x[j];
-            y[i] += s;
-        }
-    }
-
     /// <summary>Packs inputs and outputs into a regression set, or a classification set labelled by argmax of y.</summary>
     public static Dataset Build(string name, string description, DataTask task, double[] u, int p, double[] y, int q)
     {

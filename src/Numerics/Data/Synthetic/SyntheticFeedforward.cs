@@ -1,3 +1,6 @@
+using Idl.Numerics.Activations;
+using Idl.Numerics.Models;
+
 namespace Idl.Numerics.Data;
 
 /// <summary>
@@ -35,20 +38,11 @@ public static class SyntheticFeedforward
 
         var rng = SeededRandom.For(options.Seed, SyntheticData.InputStream(part));
         var u = SyntheticData.Gaussian(rng, m, p, 1);
-        var y = new double[m * q];
-        for (int i = 0; i < m; i++)
-        {
-            double[] a = u.AsSpan(i * p, p).ToArray();
-            for (int l = 0; l < weights.Length; l++)
-            {
-                var z = (double[])biases[l].Clone();
-                SyntheticData.MultiplyAdd(weights[l], sizes[l + 1], sizes[l], a, z);
-                if (l < weights.Length - 1)
-                    for (int k = 0; k < z.Length; k++) z[k] = Math.Max(0, z[k]);
-                a = z;
-            }
-            a.CopyTo(y, i * q);
-        }
+        var layers = Enumerable.Range(0, weights.Length - 1)
+            .Select(l => new DenseLayer<double>(new Matrix<double>(sizes[l + 1], sizes[l], weights[l]), biases[l], Relu.Instance))
+            .ToList();
+        var network = new FeedForwardNetwork<double>(layers, new Matrix<double>(q, sizes[^2], weights[^1]), biases[^1]);
+        var y = network.Predict(new Matrix<double>(m, p, u).Transpose()).Transpose().Data;
         return SyntheticData.Build(
             part == DataPart.Train ? "synthetic:feedforward" : "synthetic:feedforward/test",
             Dataset.Invariant($"random ReLU network {string.Join("-", sizes)}, seed {options.Seed}"),
