@@ -76,4 +76,34 @@ public sealed class ModelCommandsTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains(run.JsonLines(), o => (string)o["name"]! == "digits");
     }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("predict")]
+    [InlineData("info")]
+    public void ModelCommand_WithoutModel_ExitsUsageErrorNamingOption(string command)
+    {
+        var run = CliRun.Of(command);
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--model", run.Stderr);
+    }
+
+    [Fact]
+    public void Predict_Json_GivesClassAndScoresPerSample()
+    {
+        var run = CliRun.Of("predict", "--model", _model, "--json");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var lines = run.JsonLines();
+        Assert.Equal(1797, lines.Length);
+        Assert.Equal(10, lines[0]["scores"]!.AsArray().Count);
+        Assert.InRange((int)lines[5]["prediction"]!, 0, 9);
+    }
+
+    [Fact]
+    public void Evaluate_BadPart_ExitsUsageError()
+    {
+        var run = CliRun.Of("evaluate", "--model", _model, "--part", "validation");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--part validation", run.Stderr);
+    }
 }
