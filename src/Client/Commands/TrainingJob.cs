@@ -34,6 +34,11 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         WellPosednessConstraint? constraint = null;
         if (settings.FeedForwardLayers is { } layers)
         {
+            // A feed-forward network needs its own fan-in scaled initialisation: the implicit model's N(0, 1)/n makes a
+            // deep ReLU stack start with vanishing signals. The widths match FeedForwardPattern's blocks.
+            var widths = Enumerable.Range(0, layers).Select(l => n / layers + (l == layers - 1 ? n % layers : 0)).ToArray();
+            model = Idl.Numerics.Composition.FeedForwardConversion.ToImplicit(
+                FeedForwardNetwork<T>.Random(p, widths, q, ActivationParser.Parse(settings.Activation), settings.Seed));
             constraint = FeedForwardPattern.Create(n, p, q, layers);
             options = options with { Solver = "triangular" };
         }
