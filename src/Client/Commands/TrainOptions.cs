@@ -39,13 +39,14 @@ internal sealed class TrainOptions
         DefaultValueFactory = _ => "auto",
     };
     public Option<string?> Out { get; } = new("--out") { Description = "Write the trained model to this file (.idl)." };
+    public Option<bool> WarmStart { get; } = new("--warm-start") { Description = "Start each sample's solves from its state of the previous epoch (pays for full-batch training)." };
     public Option<bool> Json { get; } = new("--json") { Description = "One JSON object per epoch and a final summary on stdout." };
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
             Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
-            BcdRounds, Ridge, Standardize, Out, Json })
+            BcdRounds, Ridge, Standardize, WarmStart, Out, Json })
             command.Options.Add(option);
     }
 
@@ -81,7 +82,7 @@ internal sealed class TrainOptions
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),
             Optimizer = optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd, Momentum = p.GetValue(Momentum),
             Schedule = schedule, Seed = p.GetValue(Seed), Solver = p.GetValue(Solver)!, Forward = solverOptions, Backward = solverOptions,
-            EarlyStoppingPatience = p.GetValue(Patience),
+            EarlyStoppingPatience = p.GetValue(Patience), WarmStart = p.GetValue(WarmStart),
             Penalties = new PenaltyOptions { L1 = p.GetValue(L1), FeatureSelection = p.GetValue(FeatureSelection), Robustness = p.GetValue(Robustness) },
         };
         try { training.Validate(); }

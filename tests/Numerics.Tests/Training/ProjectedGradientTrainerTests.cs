@@ -143,4 +143,17 @@ public sealed class ProjectedGradientTrainerTests
         var final = Evaluation.Run(result.Model, validation, new PicardSolver(options.Forward));
         Assert.True(Math.Abs(final.Loss - best) <= 1e-4 * Math.Max(1, best), $"final {final.Loss}, best {best}");
     }
+
+    [Fact]
+    public void Train_FullBatchWarmStart_NeedsFewerIterationsAndSameResult()
+    {
+        var data = Blobs(60, seed: 15);
+        var options = new TrainingOptions { Epochs = 6, BatchSize = 60, LearningRate = 1e-3, Kappa = 0.95 };
+        var cold = new ProjectedGradientTrainer<double>(Model(12, 16), data, options).Train();
+        var warm = new ProjectedGradientTrainer<double>(Model(12, 16), data, options with { WarmStart = true }).Train();
+        double coldIterations = cold.Epochs.Skip(1).Sum(e => e.ForwardIterationsMean + e.BackwardIterationsMean);
+        double warmIterations = warm.Epochs.Skip(1).Sum(e => e.ForwardIterationsMean + e.BackwardIterationsMean);
+        Assert.True(warmIterations < 0.8 * coldIterations, $"warm {warmIterations}, cold {coldIterations}");
+        Assert.True(Math.Abs(warm.Epochs[^1].TrainLoss - cold.Epochs[^1].TrainLoss) <= 1e-6 * cold.Epochs[^1].TrainLoss + 1e-9);
+    }
 }
