@@ -56,8 +56,9 @@ public static class BlipNormProjection
             if (!(rowBlock.Gamma > 0)) continue;
             double radius = kappa / rowBlock.Gamma;
             for (int j = 0; j < blocks.Length; j++) norms[j] = BlockNorm(destination, rowBlock, blocks[j]);
-            if (L1BallKernels.AbsSum<double>(norms) <= radius) continue;
-            double mu = L1BallKernels.ThresholdBySort<double>(norms, radius, scratch);
+            double total = L1BallKernels.AbsSum<double>(norms);
+            if (total <= radius) continue;
+            double mu = L1BallKernels.ThresholdByMichelot<double>(norms, radius, total, scratch);
             L1BallKernels.SoftThreshold<double>(norms, mu, budgets);
             mu = L1BallKernels.EnsureInside<double>(norms, radius, mu, budgets);
             for (int j = 0; j < blocks.Length; j++)
@@ -113,7 +114,7 @@ public static class BlipNormProjection
             {
                 var original = column.AsSpan(rows.Size, rows.Size);
                 segment.CopyTo(original);
-                double lambda = L1BallKernels.ThresholdBySort<T>(original, budget, scratch);
+                double lambda = L1BallKernels.ThresholdByMichelot<T>(original, budget, L1BallKernels.AbsSum<T>(original), scratch);
                 L1BallKernels.SoftThreshold<T>(original, lambda, segment);
                 L1BallKernels.EnsureInside<T>(original, budget, lambda, segment);
             }

@@ -44,6 +44,38 @@ internal static class L1BallKernels
     }
 
     /// <summary>
+    /// λ* exactly by Michelot's method: every entry with |aᵢ| ≤ λ ≤ λ* lies outside the final support, so the
+    /// candidates shrink and λ rises until the set no longer changes, at which point λ = λ*. Requires ‖a‖₁ &gt; r ≥ 0;
+    /// <paramref name="scratch"/> holds at least a.Length values.
+    /// </summary>
+    public static double ThresholdByMichelot<T>(ReadOnlySpan<T> a, double radius, double l1, Span<double> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int count = a.Length;
+        if (count == 0) return 0.0;
+        var u = scratch[..count];
+        for (int i = 0; i < count; i++) u[i] = Math.Abs(double.CreateTruncating(a[i]));
+        double lambda = (l1 - radius) / count;
+        while (true)
+        {
+            int kept = 0;
+            double sum = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double v = u[i];
+                if (v <= lambda) continue;
+                u[kept++] = v;
+                sum += v;
+            }
+            // kept = 0 happens only for r = 0 once every survivor equals λ = max|aᵢ|: everything thresholds to zero.
+            if (kept == count || kept == 0) break;
+            count = kept;
+            lambda = (sum - radius) / count;
+        }
+        return Math.Max(lambda, 0.0);
+    }
+
+    /// <summary>
     /// λ by bisection on g (§6.2). The interval starts at [max(0, (‖a‖₁ − r)/n), min(max|aᵢ|, ½‖a‖₂²/r)]: the
     /// paper's upper end ½‖a‖₂²/r follows from p* ≥ 0; max|aᵢ| is valid because g(max|aᵢ|) = −r &lt; 0, and is
     /// usually tighter; the lower end follows from g(λ) ≥ ‖a‖₁ − nλ − r. Note that g decreases in λ, so g &gt; 0
@@ -104,6 +136,9 @@ internal static class L1BallKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double step = 0;
+        // Steps start at one ulp of T, not of double: for float rows a double-sized step changes no stored value,
+        // and doubling up from 2⁻⁵² would take ~30 passes over the row.
+        double ulp = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
         for (int attempt = 0; attempt < 64; attempt++)
         {
             double l1 = AbsSum<T>(p);
@@ -112,7 +147,7 @@ internal static class L1BallKernels
             foreach (T x in p) support += T.IsZero(x) ? 0 : 1;
             // A Newton step on g removes the excess in exact arithmetic; doubling guarantees progress under rounding.
             double newton = (l1 - radius) / Math.Max(support, 1);
-            step = Math.Max(Math.Max(newton, 2 * step), Math.ScaleB(Math.Max(lambda, radius), -52));
+            step = Math.Max(Math.Max(newton, 2 * step), ulp * Math.Max(lambda, radius));
             lambda += step;
             SoftThreshold(a, lambda, p);
         }

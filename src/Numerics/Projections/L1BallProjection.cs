@@ -23,7 +23,7 @@ public sealed class L1BallProjection
     /// <param name="maxIterations">Bisection only: at most this many halvings per row; at least 1, default 200.</param>
     /// <param name="threads">Rows are split over this many worker threads; at least 1, default 1 (the caller's thread).</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside the range stated above.</exception>
-    public L1BallProjection(L1ProjectionMethod method = L1ProjectionMethod.Sort, double tolerance = 1e-12,
+    public L1BallProjection(L1ProjectionMethod method = L1ProjectionMethod.Michelot, double tolerance = 1e-12,
         int maxIterations = 200, int threads = 1)
     {
         if (!Enum.IsDefined(method))
@@ -38,7 +38,7 @@ public sealed class L1BallProjection
         Threads = threads;
     }
 
-    /// <summary>The exact, sort-based projection on one thread.</summary>
+    /// <summary>The exact projection (Michelot's method) on one thread.</summary>
     public static L1BallProjection Exact { get; } = new();
 
     /// <summary>The paper's bisection (§6.2) with the default tolerance, on one thread.</summary>
@@ -108,9 +108,12 @@ public sealed class L1BallProjection
         }
         int iterations = 0;
         bool converged = true;
-        double lambda = Method == L1ProjectionMethod.Sort
-            ? L1BallKernels.ThresholdBySort(a, radius, scratch)
-            : L1BallKernels.ThresholdByBisection(a, radius, l1, Tolerance, MaxIterations, out iterations, out converged);
+        double lambda = Method switch
+        {
+            L1ProjectionMethod.Sort => L1BallKernels.ThresholdBySort(a, radius, scratch),
+            L1ProjectionMethod.Michelot => L1BallKernels.ThresholdByMichelot(a, radius, l1, scratch),
+            _ => L1BallKernels.ThresholdByBisection(a, radius, l1, Tolerance, MaxIterations, out iterations, out converged),
+        };
         L1BallKernels.SoftThreshold(a, lambda, p);
         lambda = L1BallKernels.EnsureInside(a, radius, lambda, p);
         return new ProjectionResult(1, lambda, iterations, converged);

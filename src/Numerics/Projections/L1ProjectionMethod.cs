@@ -9,6 +9,13 @@ public enum L1ProjectionMethod
     Sort,
 
     /// <summary>
+    /// Exact, by Michelot's active-set iteration (Michelot 1986; Condat 2016): λ ← (Σ_{|aᵢ|&gt;λ} |aᵢ| − r)/#{|aᵢ|&gt;λ}
+    /// from λ = (‖a‖₁ − r)/n rises monotonically to λ* and stops when the set is stable — a few O(n) passes,
+    /// no sort, no tolerance. The default.
+    /// </summary>
+    Michelot,
+
+    /// <summary>
     /// The paper's bisection on the dual variable λ (§6.2), run until the λ-interval is below the configured
     /// tolerance; the feasible end of the interval is used, so the output is always inside the ball.
     /// </summary>

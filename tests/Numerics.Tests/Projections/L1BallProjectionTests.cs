@@ -5,7 +5,7 @@ namespace Idl.Numerics.Tests.Projections;
 
 public sealed class L1BallProjectionTests
 {
-    public static TheoryData<L1ProjectionMethod> Methods => [L1ProjectionMethod.Sort, L1ProjectionMethod.Bisection];
+    public static TheoryData<L1ProjectionMethod> Methods => [L1ProjectionMethod.Sort, L1ProjectionMethod.Michelot, L1ProjectionMethod.Bisection];
 
     private static L1BallProjection Of(L1ProjectionMethod method) => new(method);
 
@@ -57,7 +57,7 @@ public sealed class L1BallProjectionTests
     [InlineData(5)]
     [InlineData(31)]
     [InlineData(200)]
-    public void Project_SortAndBisection_AgreeInFloat64(int n)
+    public void Project_ExactAndBisection_AgreeInFloat64(int n)
     {
         var a = Rand.Matrix<double>(16, n, seed: n, scale: 5.0);
         var exact = L1BallProjection.Exact.Project(a, 1.3, out var exactResult);
@@ -177,5 +177,17 @@ public sealed class L1BallProjectionTests
         a[1, 2] = double.NaN;
         var ex = Assert.Throws<ArgumentException>(() => L1BallProjection.Exact.ProjectInPlace(a, 1.0));
         Assert.Contains("(1, 2)", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void Project_SortAndMichelot_AgreeToRounding(int n)
+    {
+        var a = Rand.Matrix<double>(8, n, seed: n + 1, scale: 3.0);
+        var sorted = new L1BallProjection(L1ProjectionMethod.Sort).Project(a, 0.9, out _);
+        var michelot = new L1BallProjection(L1ProjectionMethod.Michelot).Project(a, 0.9, out _);
+        Tol.Close(sorted, michelot, 1e-13);
     }
 }
