@@ -24,6 +24,8 @@ internal static class Reports
         o["non_converged_solves"] = r.NonConvergedSolves;
         o["inf_norm_A"] = Round(r.InfNormA);
         o["learning_rate"] = r.LearningRate;
+        if (r.PhaseSeconds.Count > 0)
+            o["phase_seconds"] = new JsonObject(r.PhaseSeconds.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3))));
         if (runShards is { } s) o["shards"] = s;
         return o;
     }

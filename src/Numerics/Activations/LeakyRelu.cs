@@ -31,4 +31,16 @@ public sealed class LeakyRelu : ComponentwiseActivation
     /// <inheritdoc />
     public override void ForwardStep<T>(Matrix<T> a, Matrix<T> x, Matrix<T> bu, Matrix<T> result) =>
         Gemm.Multiply(a, false, x, false, result, new AddLeakyReluEpilogue<T>(T.CreateTruncating(Alpha)), bu);
+
+    /// <inheritdoc />
+    public override void Forward<T>(ReadOnlySpan<T> z, Span<T> x, int rows, int cols) =>
+        Vectorized<T, AddLeakyReluEpilogue<T>, LeakyReluDerivative<T>>.Forward(z, x, rows * cols, new AddLeakyReluEpilogue<T>(T.CreateTruncating(Alpha)));
+
+    /// <inheritdoc />
+    public override void Derivative<T>(ReadOnlySpan<T> x, Span<T> d) =>
+        Vectorized<T, AddLeakyReluEpilogue<T>, LeakyReluDerivative<T>>.Derivative(x, d, new LeakyReluDerivative<T>(T.CreateTruncating(Alpha)));
+
+    /// <inheritdoc />
+    public override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> result, int rows, int cols) =>
+        Vectorized<T, AddLeakyReluEpilogue<T>, LeakyReluDerivative<T>>.Backward(x, w, result, rows * cols, new LeakyReluDerivative<T>(T.CreateTruncating(Alpha)));
 }

@@ -18,4 +18,16 @@ public sealed class Relu : ComponentwiseActivation
     /// <inheritdoc />
     public override void ForwardStep<T>(Matrix<T> a, Matrix<T> x, Matrix<T> bu, Matrix<T> result) =>
         Gemm.Multiply(a, false, x, false, result, default(AddReluEpilogue<T>), bu);
+
+    /// <inheritdoc />
+    public override void Forward<T>(ReadOnlySpan<T> z, Span<T> x, int rows, int cols) =>
+        Vectorized<T, AddReluEpilogue<T>, ReluDerivative<T>>.Forward(z, x, rows * cols, default);
+
+    /// <inheritdoc />
+    public override void Derivative<T>(ReadOnlySpan<T> x, Span<T> d) =>
+        Vectorized<T, AddReluEpilogue<T>, ReluDerivative<T>>.Derivative(x, d, default);
+
+    /// <inheritdoc />
+    public override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> result, int rows, int cols) =>
+        Vectorized<T, AddReluEpilogue<T>, ReluDerivative<T>>.Backward(x, w, result, rows * cols, default);
 }

@@ -17,4 +17,16 @@ public sealed class Sigmoid : ComponentwiseActivation
     /// <inheritdoc />
     public override void ForwardStep<T>(Matrix<T> a, Matrix<T> x, Matrix<T> bu, Matrix<T> result) =>
         Gemm.Multiply(a, false, x, false, result, default(AddSigmoidEpilogue<T>), bu);
+
+    /// <inheritdoc />
+    public override void Forward<T>(ReadOnlySpan<T> z, Span<T> x, int rows, int cols) =>
+        Vectorized<T, AddSigmoidEpilogue<T>, SigmoidDerivative<T>>.Forward(z, x, rows * cols, default);
+
+    /// <inheritdoc />
+    public override void Derivative<T>(ReadOnlySpan<T> x, Span<T> d) =>
+        Vectorized<T, AddSigmoidEpilogue<T>, SigmoidDerivative<T>>.Derivative(x, d, default);
+
+    /// <inheritdoc />
+    public override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> result, int rows, int cols) =>
+        Vectorized<T, AddSigmoidEpilogue<T>, SigmoidDerivative<T>>.Backward(x, w, result, rows * cols, default);
 }

@@ -26,4 +26,8 @@ public sealed record EpochReport
 
     /// <summary>‖A‖∞ after the epoch's last projection.</summary>
     public required double InfNormA { get; init; }
+
+    /// <summary>Where the training time went: <c>batch</c>, <c>forward</c> (solve, output, loss), <c>backward</c>
+    /// (adjoint solve and gradient products), <c>update</c> (optimizer and penalties), <c>project</c>; empty when not measured.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 }

@@ -30,6 +30,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     private readonly StateCache<T>? _adjoints;
     private readonly ParameterBlocks _blocks;
     private int _step;
+    private StepPhases _phases;
 
     /// <summary>Prepares training of <paramref name="model"/> (updated in place) on <paramref name="train"/>.</summary>
     /// <exception cref="ArgumentException">The data's shapes do not match the model's.</exception>
@@ -110,6 +111,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         long forwardIterations = 0, backwardIterations = 0;
         int steps = 0, nonConverged = 0, samples = 0;
         var clock = Stopwatch.StartNew();
+        _phases = default;
         foreach (var indices in _batches.Indices(epoch - 1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -140,20 +142,25 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
             BackwardIterationsMean = steps == 0 ? 0 : (double)backwardIterations / steps,
             NonConvergedSolves = nonConverged,
             InfNormA = Norms.InfinityNorm(_model.A),
+            PhaseSeconds = _phases.ToSeconds(),
         };
     }
 
     private StepStats Step(int[] indices, double lr)
     {
+        long t0 = Stopwatch.GetTimestamp();
         var batch = _train.Batch<T>(indices);
+        long t1 = Stopwatch.GetTimestamp();
         var equilibrium = _forward.SolveForward(_model.A, _model.Activation, _model.InputTerm(batch.U), _states?.Gather(indices));
         var output = _model.Output(equilibrium.State, batch.U);
         var g = new Matrix<T>(output.Rows, output.Cols);
         double loss = _loss.Evaluate(batch.Y, output, g);
+        long t2 = Stopwatch.GetTimestamp();
         var gradient = ImplicitDifferentiation.Compute(_model, batch.U, equilibrium.State, g, _backward,
             adjointWarmStart: _adjoints?.Gather(indices));
         _states?.Scatter(indices, equilibrium.State);
         _adjoints?.Scatter(indices, gradient.Adjoint.State);
+        long t3 = Stopwatch.GetTimestamp();
 
         var penalties = _options.Penalties;
         RobustnessPenalty.AddSubgradient(_model, gradient, penalties.Robustness);
@@ -166,8 +173,11 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         if (_blocks.HasFlag(ParameterBlocks.OutputBias) && _model.OutputBias is { } c) _optimizer.Update(5, c, gradient.OutputBias);
         ProximalPenalties.L1(_model, lr, penalties.L1);
         ProximalPenalties.FeatureSelection(_model, lr, penalties.FeatureSelection);
+        long t4 = Stopwatch.GetTimestamp();
         _constraint.Project(_model);
+        long t5 = Stopwatch.GetTimestamp();
 
+        _phases.Add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
         int nonConverged = (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1);
         return new StepStats(loss, equilibrium.Iterations, gradient.Adjoint.Iterations, nonConverged);
     }
