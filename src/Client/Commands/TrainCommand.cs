@@ -10,13 +10,17 @@ internal static class TrainCommand
     {
         var data = new DataOptions();
         var o = new TrainOptions();
+        var cluster = new ClusterOptions();
         var command = new Command("train", "Train an implicit model and report one JSON object per epoch with --json.");
         data.AddTo(command);
         o.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
+            if (cluster.IsDistributed(parse))
+                return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output).RunAsync(cluster, parse, cancellationToken);
             var loaded = data.Load(parse, settings.Seed, settings.Limit);
             var job = new TrainingJob(settings, parse.GetValue(data.Data)!, output);
             return Task.FromResult(settings.Precision == "float64"

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Idl.Client.Output;
+using Idl.Grains.Contracts;
+using Idl.Numerics.Training;
+
+namespace Idl.Client.Commands;
+
+/// <summary><c>idl train --shards K</c> / <c>--cluster</c>: starts a run on Orleans and prints the same JSON per
+/// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in float64.</summary>
+internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
+{
+    public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, CancellationToken cancellationToken)
+    {
+        if (settings.Trainer != "sgd" || settings.FeedForwardLayers is not null || settings.ValidationFraction > 0 || settings.OutPath is not null
+            || settings.Training.Optimizer != OptimizerKind.Adam || settings.Training.Schedule != LearningRateSchedule.Constant)
+            throw new UsageException("--shards/--cluster train with --trainer sgd, Adam, a constant schedule, no --validation, --feedforward or --out (not yet supported on a cluster).");
+        int shards = parse.GetValue(cluster.Shards) ?? 1;
+        var t = settings.Training;
+        var spec = new RunSpec
+        {
+            DataSpec = dataSpec, Hidden = settings.Hidden, Epochs = t.Epochs, BatchSize = t.BatchSize, LearningRate = t.LearningRate, Kappa = t.Kappa,
+            Seed = settings.Seed, Shards = shards, Activation = settings.Activation, Standardize = settings.Standardize, Limit = settings.Limit,
+            Solver = new SolverSettings(t.Solver, t.Forward.AbsoluteTolerance ?? 3e-6, t.Forward.MaxIterations),
+            CheckpointInterval = parse.GetValue(cluster.CheckpointInterval), WarmStart = t.WarmStart,
+        };
+        string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
+        var clock = Stopwatch.StartNew();
+        await using var connection = await OrleansConnection.OpenAsync(cluster.Gateways(parse), cancellationToken);
+        var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
+        var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
+        output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");
+        int printed = 0;
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await run.CancelAsync().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            status = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            for (; printed < status.Epochs.Count; printed++) Report(status.Epochs[printed], status, runId, connection.Silos, spec.Epochs);
+            if (status.IsFinished) break;
+            await Task.Delay(100, CancellationToken.None);
+        }
+        if (status.State != RunState.Completed) throw new InvalidOperationException($"Run {runId} ended {status.State}: {status.Error}");
+        var last = status.Epochs[^1];
+        var summary = new JsonObject
+        {
+            ["final"] = true, ["run_id"] = runId, ["shards"] = status.Shards, ["silos"] = connection.Silos, ["epochs"] = status.Epochs.Count,
+            ["train_seconds_total"] = Math.Round(status.Epochs.Sum(e => e.TrainSeconds), 3), ["wall_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            ["train_loss"] = Reports.Round(last.TrainLoss), ["test_loss"] = last.TestLoss is { } tl ? Reports.Round(tl) : null,
+        };
+        if (last.TestAccuracy is { } a) summary["test_accuracy"] = Reports.Round(a);
+        if (last.TestRmse is { } r) summary["test_rmse"] = Reports.Round(r);
+        summary["inf_norm_A"] = Reports.Round(last.InfNormA);
+        summary["restarts"] = status.Restarts;
+        summary["hidden"] = settings.Hidden;
+        summary["kappa"] = t.Kappa;
+        summary["precision"] = "float64";
+        if (output.Json) output.WriteObject(summary);
+        else output.Result($"done: run {runId}, train loss {last.TrainLoss:F4}, test accuracy {last.TestAccuracy:F4}");
+        return ExitCodes.Success;
+    }
+
+    private void Report(EpochSummary e, RunStatus status, string runId, int silos, int epochs)
+    {
+        var report = new EpochReport
+        {
+            Epoch = e.Epoch, LearningRate = e.LearningRate, TrainLoss = e.TrainLoss, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy,
+            TestRmse = e.TestRmse, SamplesPerSecond = e.SamplesPerSecond, TrainSeconds = e.TrainSeconds, ForwardIterationsMean = e.ForwardIterationsMean,
+            BackwardIterationsMean = e.BackwardIterationsMean, NonConvergedSolves = e.NonConvergedSolves, InfNormA = e.InfNormA,
+        };
+        var o = Reports.Epoch(report, status.Shards);
+        o["run_id"] = runId;
+        o["silos"] = silos;
+        if (output.Json) output.WriteObject(o);
+        output.Info($"epoch {e.Epoch}/{epochs}: train loss {e.TrainLoss.ToString("F4", CultureInfo.InvariantCulture)}, test accuracy {e.TestAccuracy?.ToString("F4", CultureInfo.InvariantCulture)}");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Idl.Grains.Contracts;
+using Idl.Numerics.Activations;
+
+namespace Idl.Grains.Coordinator;
+
+/// <summary>Checks a <see cref="RunSpec"/>; every message names the setting, its value and the rule.</summary>
+public static class RunSpecValidator
+{
+    /// <summary>Returns <paramref name="spec"/> when valid.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static RunSpec Validate(RunSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (string.IsNullOrWhiteSpace(spec.DataSpec)) throw Bad("data", spec.DataSpec, "must name a data source");
+        if (spec.Hidden < 1) throw Bad("hidden", spec.Hidden, "must be at least 1 (the state size n)");
+        if (!(spec.Kappa > 0 && spec.Kappa < 1)) throw Bad("kappa", spec.Kappa, "must be in (0, 1) so that the model stays well-posed");
+        if (spec.Epochs < 1) throw Bad("epochs", spec.Epochs, "must be at least 1");
+        if (spec.BatchSize < 1) throw Bad("batch", spec.BatchSize, "must be at least 1");
+        if (!(spec.LearningRate > 0) || double.IsInfinity(spec.LearningRate)) throw Bad("lr", spec.LearningRate, "must be a positive number");
+        if (spec.Shards is < 1 or > 4096) throw Bad("shards", spec.Shards, "must be between 1 and 4096");
+        if (spec.CheckpointInterval < 1) throw Bad("checkpoint-interval", spec.CheckpointInterval, "must be at least 1");
+        if (spec.Limit is < 1) throw Bad("limit", spec.Limit, "must be at least 1");
+        if (spec.Standardize is not ("auto" or "global" or "features" or "none")) throw Bad("standardize", spec.Standardize, "must be auto, global, features or none");
+        if (spec.Solver.Solver is not ("picard" or "anderson")) throw Bad("solver", spec.Solver.Solver, "must be picard or anderson");
+        if (!(spec.Solver.Tolerance > 0)) throw Bad("tol", spec.Solver.Tolerance, "must be > 0");
+        if (spec.Solver.MaxIterations < 1) throw Bad("max-iter", spec.Solver.MaxIterations, "must be at least 1");
+        try { ActivationParser.Parse(spec.Activation); }
+        catch (FormatException e) { throw Bad("activation", spec.Activation, e.Message); }
+        return spec;
+    }
+
+    private static ArgumentException Bad(string name, object? value, string rule) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"--{name} = {value} {rule}."));
+}

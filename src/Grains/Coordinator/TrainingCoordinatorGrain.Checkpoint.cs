@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Idl.Grains.Contracts;
+using Idl.Grains.Telemetry;
+using Idl.Numerics;
+using Idl.Numerics.Training;
+
+namespace Idl.Grains.Coordinator;
+
+public sealed partial class TrainingCoordinatorGrain
+{
+    // Evaluates on every shard's part of the test set, records the epoch, checkpoints; the run completes after its
+    // last epoch. Retried as a whole on failure: nothing changes until the evaluation is in.
+    private async Task EndEpochAsync(int epoch, CancellationToken cancellationToken)
+    {
+        var (spec, layout) = (S.Spec!, S.Layout!);
+        var parent = _epochActivity?.Context ?? _runContext;
+        ShardEvaluation[] parts;
+        using (var evaluate = TrainingTelemetry.Source.StartActivity("evaluate", ActivityKind.Internal, parent))
+        {
+            var parameters = ModelParameters.From(_model!, spec.Activation);
+            parts = await Task.WhenAll(Enumerable.Range(0, layout.Shards)
+                .Select(k => Shard(k).EvaluateAsync(layout.SpecFor(RunId, spec, k), parameters, cancellationToken)))
+                .WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        }
+        int tested = parts.Sum(p => p.Count);
+        var pr = _progress;
+        double? testAccuracy = tested > 0 && layout.Classification ? (double)parts.Sum(p => p.Correct) / tested : null;
+        var summary = new EpochSummary(epoch, spec.LearningRate,
+            pr.LossSum / Math.Max(pr.Samples, 1),
+            layout.Classification ? (double)pr.Correct / Math.Max(pr.Samples, 1) : null,
+            tested > 0 ? parts.Sum(p => p.LossSum) / tested : null,
+            testAccuracy,
+            tested > 0 && !layout.Classification ? Math.Sqrt(parts.Sum(p => p.SquaredError) / ((double)tested * layout.Outputs)) : null,
+            pr.Samples / Math.Max(pr.Seconds, 1e-9), pr.Seconds,
+            StepsPerEpoch(layout, spec) == 0 ? 0 : (double)pr.ForwardIterations / Math.Max(pr.ShardSteps, 1),
+            (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, Norms.InfinityNorm(_model!.A));
+        if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
+        S.Epochs.Add(summary);
+        _progress = new EpochProgress();
+        if (S.Epochs.Count >= spec.Epochs)
+        {
+            S.State = RunState.Completed;
+            StopTimer();
+        }
+        await CheckpointAsync(cancellationToken, parent);
+        EndEpochActivity();
+    }
+
+    // Model, optimizer moments, step and epoch sums, written together through grain storage.
+    private async Task CheckpointAsync(CancellationToken cancellationToken, ActivityContext parent = default)
+    {
+        using var activity = TrainingTelemetry.Source.StartActivity("checkpoint", ActivityKind.Internal, parent);
+        S.Model = ModelParameters.From(_model!, S.Spec!.Activation);
+        S.Adam = _adam.ExportState().OrderBy(kv => kv.Key)
+            .Select(kv => new AdamSlot(kv.Key, MatrixPayload.FromVector<double>(kv.Value.M), MatrixPayload.FromVector<double>(kv.Value.V))).ToList();
+        (S.Step, S.Progress) = (_step, _progress);
+        await state.WriteStateAsync(cancellationToken);
+        activity?.SetTag(TrainingTelemetry.Tags.Step, _step)
+            .SetTag(TrainingTelemetry.Tags.Bytes, S.Model.WireBytes + S.Adam.Sum(a => a.M.WireBytes + a.V.WireBytes));
+    }
+
+    private void Restore()
+    {
+        _model = S.Model!.ToModel<double>();
+        _adam = new();
+        _adam.ImportState(S.Adam.ToDictionary(a => a.Slot, a => (a.M.ToArray<double>(), a.V.ToArray<double>())));
+        _constraint = new WellPosednessConstraint(S.Spec!.Kappa);
+        (_step, _progress) = (S.Step, S.Progress);
+    }
+
+    private void EndEpochActivity()
+    {
+        _epochActivity?.Dispose();
+        _epochActivity = null;
+    }
+}

@@ -1,0 +1,25 @@
+using Idl.Grains.Contracts;
+using Idl.Grains.Options;
+
+namespace Idl.Grains.Coordinator;
+
+public sealed partial class TrainingCoordinatorGrain
+{
+    // Shape from shard 0, then every shard loads its own slice and returns feature sums for the scaling: nothing
+    // but counts and sums reaches the coordinator, and nothing is persisted until every shard has loaded.
+    private async Task<RunLayout> PlanAsync(RunSpec spec, CancellationToken cancellationToken)
+    {
+        var probe = await Shard(0).ProbeAsync(spec.DataSpec, spec.Seed, cancellationToken).WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        int m = Math.Min(probe.Samples, spec.Limit ?? int.MaxValue);
+        if (spec.Shards > m) throw new ArgumentException($"--shards = {spec.Shards} exceeds the {m} training samples of '{spec.DataSpec}'.");
+        PayloadGuard.Ensure(PayloadGuard.ModelBytes(spec.Hidden, probe.Features, probe.Outputs), _options.MaxPayloadBytes, "model parameters");
+        var unscaled = new RunLayout(m, probe.Features, probe.Outputs, probe.Classification, RunLayout.EvenStarts(m, spec.Shards), null, null);
+        var sums = await Task.WhenAll(Enumerable.Range(0, spec.Shards)
+            .Select(k => Shard(k).StatisticsAsync(unscaled.SpecFor(RunId, spec, k), cancellationToken)))
+            .WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        var (mean, std) = Scaling.Fit(spec.Standardize, spec.DataSpec, sums);
+        return unscaled with { ScaleMean = mean, ScaleStd = std };
+    }
+
+    private IDataShardGrain Shard(int index) => GrainFactory.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(RunId, index));
+}

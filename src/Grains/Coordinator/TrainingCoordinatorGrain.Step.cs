@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Idl.Grains.Contracts;
+using Idl.Grains.Options;
+using Idl.Grains.Telemetry;
+using Idl.Numerics;
+using Idl.Numerics.Data;
+using Idl.Numerics.Training;
+
+namespace Idl.Grains.Coordinator;
+
+public sealed partial class TrainingCoordinatorGrain
+{
+    private readonly SortedDictionary<int, ShardContribution> _pending = [];
+    private long _pendingStep = -1;
+    private int[][]? _batches;
+    private int _batchesEpoch = -1;
+
+    // One timer tick: the epoch-end phase when an epoch's last step is done but not yet reported, else one step.
+    // A failure leaves the model untouched (steps apply only when every contribution is in) and is retried.
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (S.State != RunState.Running || _model is null) return;
+        var spec = S.Spec!;
+        long perEpoch = StepsPerEpoch(S.Layout!, spec);
+        try
+        {
+            if (_step > 0 && _step % perEpoch == 0 && S.Epochs.Count < _step / perEpoch) await EndEpochAsync((int)(_step / perEpoch), cancellationToken);
+            else await StepAsync(perEpoch, cancellationToken);
+            _failures = 0;
+        }
+        catch (Exception e) when (S.State == RunState.Running)
+        {
+            LogStepFailed(logger, RunId, _step + 1, ++_failures, e.Message);
+            if (_failures >= _options.MaxStepAttempts)
+            {
+                (S.State, S.Error) = (RunState.Failed, $"Step {_step + 1} failed {_failures} times; last error: {e.Message}");
+                StopTimer();
+                EndEpochActivity();
+                await state.WriteStateAsync(CancellationToken.None);
+            }
+            else await Task.Delay(_options.RetryDelay, CancellationToken.None);
+        }
+    }
+
+    private async Task StepAsync(long perEpoch, CancellationToken cancellationToken)
+    {
+        var (spec, layout) = (S.Spec!, S.Layout!);
+        int epoch = (int)(_step / perEpoch);
+        int k = (int)(_step % perEpoch);
+        if (_epochActivity is null)
+        {
+            var previous = Activity.Current;
+            _epochActivity = TrainingTelemetry.Source.StartActivity("epoch", ActivityKind.Internal, _runContext);
+            _epochActivity?.SetTag(TrainingTelemetry.Tags.RunId, RunId).SetTag(TrainingTelemetry.Tags.Epoch, epoch + 1);
+            Activity.Current = previous;
+        }
+        using var activity = TrainingTelemetry.Source.StartActivity("step", ActivityKind.Internal, _epochActivity?.Context ?? _runContext);
+        activity?.SetTag(TrainingTelemetry.Tags.Step, _step + 1);
+        var clock = Stopwatch.StartNew();
+        var groups = layout.Split(BatchesOf(epoch, layout, spec)[k]);
+        var parameters = ModelParameters.From(_model!, spec.Activation);
+        PayloadGuard.Ensure(parameters.WireBytes, _options.MaxPayloadBytes, "model parameters");
+        activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
+        if (_pendingStep != _step)
+        {
+            _pending.Clear();
+            _pendingStep = _step;
+        }
+        await CollectAsync(groups, parameters, S.Restarts, cancellationToken);
+
+        var accumulator = Aggregate(layout);
+        ApplyUpdate(accumulator, spec);
+        _step++;
+        _pending.Clear();
+        TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
+        TrainingTelemetry.Samples.Add(accumulator.Count);
+        _progress = _progress with { Seconds = _progress.Seconds + clock.Elapsed.TotalSeconds };
+        if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
+    }
+
+    private async Task CollectAsync(IReadOnlyList<(int Shard, int[] Local)> groups, ModelParameters parameters, int incarnation,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ShardCallTimeout);
+        var missing = groups.Where(g => !_pending.ContainsKey(g.Shard)).ToList();
+        var calls = missing.Select(g => Shard(g.Shard).ComputeAsync(
+            new ShardStepRequest(S.Layout!.SpecFor(RunId, S.Spec!, g.Shard), _step + 1, parameters, g.Local, incarnation), timeout.Token)).ToList();
+        try { await Task.WhenAll(calls).WaitAsync(_options.ShardCallTimeout, cancellationToken); }
+        finally
+        {
+            // Keep every answer that did arrive: a retry asks only the shards that failed, and a shard's
+            // contribution counts once per step however often it is delivered.
+            foreach (var call in calls.Where(c => c.IsCompletedSuccessfully))
+                if (call.Result.Step == _step + 1) _pending.TryAdd(call.Result.Shard, call.Result);
+        }
+    }
+
+    private GradientAccumulator<double> Aggregate(RunLayout layout)
+    {
+        using var activity = TrainingTelemetry.Source.StartActivity("aggregate");
+        var m = _model!;
+        var sum = new GradientAccumulator<double>(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null);
+        long bytes = 0;
+        var p = _progress;
+        foreach (var (shard, c) in _pending)
+        {
+            sum.Add(shard, c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
+                c.StateBias?.ToArray<double>() ?? [], c.OutputBias?.ToArray<double>() ?? [], c.Count, c.LossSum);
+            bytes += c.WireBytes;
+            p = p with
+            {
+                LossSum = p.LossSum + c.LossSum, Samples = p.Samples + c.Count, Correct = p.Correct + c.Correct,
+                ForwardIterations = p.ForwardIterations + c.Stats.ForwardIterations, BackwardIterations = p.BackwardIterations + c.Stats.BackwardIterations,
+                ShardSteps = p.ShardSteps + 1, NonConverged = p.NonConverged + c.Stats.NonConverged,
+            };
+        }
+        _progress = p;
+        activity?.SetTag(TrainingTelemetry.Tags.Bytes, bytes).SetTag(TrainingTelemetry.Tags.Samples, sum.Count);
+        return sum;
+    }
+
+    // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
+    // l1 projection of A onto ||A||inf <= kappa.
+    private void ApplyUpdate(GradientAccumulator<double> sum, RunSpec spec)
+    {
+        double loss = sum.Average();
+        TrainingTelemetry.StepLoss.Record(loss);
+        var m = _model!;
+        _adam.BeginStep((int)(_step + 1), spec.LearningRate);
+        _adam.Update(0, m.A.Span, sum.A.Span);
+        _adam.Update(1, m.B.Span, sum.B.Span);
+        _adam.Update(2, m.C.Span, sum.C.Span);
+        _adam.Update(3, m.D.Span, sum.D.Span);
+        if (m.StateBias is { } b) _adam.Update(4, b, sum.StateBias);
+        if (m.OutputBias is { } c) _adam.Update(5, c, sum.OutputBias);
+        using var activity = TrainingTelemetry.Source.StartActivity("project");
+        double before = Norms.InfinityNorm(m.A);
+        (_constraint ??= new WellPosednessConstraint(spec.Kappa)).Project(m);
+        activity?.SetTag(TrainingTelemetry.Tags.InfNormBefore, before).SetTag(TrainingTelemetry.Tags.InfNormAfter, Norms.InfinityNorm(m.A));
+    }
+
+    private int[][] BatchesOf(int epoch, RunLayout layout, RunSpec spec)
+    {
+        if (_batchesEpoch != epoch)
+            (_batches, _batchesEpoch) = (new MiniBatchIterator(layout.Samples, Math.Min(spec.BatchSize, layout.Samples), spec.Seed).Indices(epoch).ToArray(), epoch);
+        return _batches!;
+    }
+}

@@ -1,0 +1,34 @@
+using Idl.Grains.Options;
+using Idl.Grains.Shards;
+using Idl.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+
+namespace Idl.Grains.Hosting;
+
+/// <summary>Registers distributed implicit training on a silo.</summary>
+public static class TrainingSiloExtensions
+{
+    /// <summary>The grain storage name the coordinator persists its runs in.</summary>
+    public const string StorageName = "idl";
+
+    /// <summary>Adds the shard placement, the training options and their validator. Grain storage named
+    /// <see cref="StorageName"/> must be added separately (<see cref="AddAtomicFileGrainStorage"/> in production).</summary>
+    public static ISiloBuilder AddImplicitTraining(this ISiloBuilder silo, Action<TrainingClusterOptions>? configure = null)
+    {
+        silo.Services.AddOptions<TrainingClusterOptions>().Configure(o => configure?.Invoke(o));
+        silo.Services.AddTransient<IConfigurationValidator, TrainingClusterOptionsValidator>();
+        silo.Services.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
+        silo.AddActivityPropagation();
+        return silo;
+    }
+
+    /// <summary>Adds the crash-safe file store as grain storage <paramref name="name"/> under <paramref name="rootDirectory"/>.</summary>
+    public static ISiloBuilder AddAtomicFileGrainStorage(this ISiloBuilder silo, string rootDirectory, string name = StorageName)
+    {
+        var options = new AtomicFileStorageOptions { RootDirectory = rootDirectory };
+        silo.Services.AddGrainStorage(name, (sp, key) => new AtomicFileGrainStorage(key, options, sp.GetRequiredService<Serializer>()));
+        return silo;
+    }
+}

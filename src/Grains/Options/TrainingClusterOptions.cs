@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace Idl.Grains.Options;
+
+/// <summary>Limits and timings of distributed training on a silo; every default is stated here.</summary>
+public sealed class TrainingClusterOptions
+{
+    /// <summary>Largest parameter or gradient message a grain sends, in bytes. Default 64 MiB (Orleans' own body
+    /// limit is 100 MiB, and an oversized message surfaces only as a 30 s timeout).</summary>
+    public long MaxPayloadBytes { get; set; } = 64L << 20;
+
+    /// <summary>Longest a coordinator waits for one shard call. Default 5 minutes.</summary>
+    public TimeSpan ShardCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Consecutive failed attempts at one step before the run is marked failed. Default 30.</summary>
+    public int MaxStepAttempts { get; set; } = 30;
+
+    /// <summary>Pause between a failed step attempt and the next. Default 200 ms.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>Fails silo start with a message naming the option.</summary>
+public sealed class TrainingClusterOptionsValidator(IOptions<TrainingClusterOptions> options) : IConfigurationValidator
+{
+    /// <inheritdoc />
+    public void ValidateConfiguration()
+    {
+        var o = options.Value;
+        if (o.MaxPayloadBytes < 1024) throw Bad(nameof(o.MaxPayloadBytes), o.MaxPayloadBytes, "must be at least 1024");
+        if (o.ShardCallTimeout <= TimeSpan.Zero) throw Bad(nameof(o.ShardCallTimeout), o.ShardCallTimeout, "must be positive");
+        if (o.MaxStepAttempts < 1) throw Bad(nameof(o.MaxStepAttempts), o.MaxStepAttempts, "must be at least 1");
+        if (o.RetryDelay < TimeSpan.Zero) throw Bad(nameof(o.RetryDelay), o.RetryDelay, "must not be negative");
+    }
+
+    private static OrleansConfigurationException Bad(string name, object value, string rule) =>
+        new($"{nameof(TrainingClusterOptions)}.{name} = {value} {rule}.");
+}

@@ -1,0 +1,123 @@
+using Idl.Grains.Contracts;
+using Idl.Grains.Options;
+using Idl.Numerics.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Idl.Grains.Shards;
+
+/// <summary>
+/// Owns a slice of a run's samples and their warm-start states. Thin: validates, loads (once per activation),
+/// computes on captured immutable inputs off the grain scheduler, and only then touches its own fields.
+/// </summary>
+[ShardPlacement]
+public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOptions<TrainingClusterOptions> options, ILocalSiloDetails silo)
+    : Grain, IDataShardGrain
+{
+    private ShardData? _data;
+    private WarmStartCache? _states, _adjoints;
+    private ShardContribution? _last;
+    private int _lastIncarnation = -1;
+
+    /// <inheritdoc />
+    public async Task<ShardProbe> ProbeAsync(string dataSpec, int seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataSpec);
+        var loaded = await Task.Run(() => LoadWhole(dataSpec, seed), cancellationToken);
+        var train = loaded.Train;
+        return new ShardProbe(train.SampleCount, train.FeatureCount, train.OutputCount, train.Task == DataTask.Classification,
+            loaded.Test?.SampleCount ?? 0);
+    }
+
+    /// <inheritdoc />
+    public async Task<FeatureSums> StatisticsAsync(ShardSpec spec, CancellationToken cancellationToken = default)
+    {
+        var data = await EnsureLoadedAsync(spec, cancellationToken);
+        return await Task.Run(() => Sums(data.Train), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ShardContribution> ComputeAsync(ShardStepRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_last is { } last && last.Step == request.Step && _lastIncarnation == request.Incarnation) return last;
+        var data = await EnsureLoadedAsync(request.Spec, cancellationToken);
+        int[] indices = request.Indices ?? Enumerable.Range(0, data.Train.SampleCount).ToArray();
+        CheckIndices(indices, data.Train.SampleCount);
+        int n = request.Parameters.A.Rows;
+        if (_states?.StateSize != n) (_states, _adjoints) = (null, null);
+        bool warm = request.Spec.WarmStart;
+        var (x0, v0) = warm ? (_states?.Gather(indices), _adjoints?.Gather(indices)) : (null, null);
+        var result = await Task.Run(() => ShardComputation.Run(data, request, indices, x0, v0), cancellationToken);
+        PayloadGuard.Ensure(result.Contribution.WireBytes, options.Value.MaxPayloadBytes, "gradient contribution");
+        if (warm)
+        {
+            _states ??= new WarmStartCache(data.Train.SampleCount, n);
+            _adjoints ??= new WarmStartCache(data.Train.SampleCount, n);
+            _states.Scatter(indices, result.States);
+            _adjoints.Scatter(indices, result.Adjoints);
+        }
+        (_last, _lastIncarnation) = (result.Contribution, request.Incarnation);
+        return result.Contribution;
+    }
+
+    /// <inheritdoc />
+    public async Task<ShardEvaluation> EvaluateAsync(ShardSpec spec, ModelParameters parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var data = await EnsureLoadedAsync(spec, cancellationToken);
+        var solver = spec.Solver ?? new SolverSettings();
+        return await Task.Run(() => ShardComputation.Evaluate(data.Test, parameters, solver), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<string> HostAsync() => Task.FromResult(silo.SiloAddress.ToString());
+
+    private async Task<ShardData> EnsureLoadedAsync(ShardSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string key = this.GetPrimaryKeyString();
+        if (spec.Key != key) throw new ArgumentException($"Shard '{key}' was sent the spec of shard '{spec.Key}'.", nameof(spec));
+        if (spec.Count < 1 || spec.Start < 0) throw new ArgumentException($"Shard '{key}' was given the empty range [{spec.Start}, {spec.Start + spec.Count}).", nameof(spec));
+        if (_data is { } loaded && loaded.Matches(spec)) return loaded;
+        bool sameSlice = _data?.SameSlice(spec) == true;
+        var data = await Task.Run(() => ShardData.Load(spec), cancellationToken);
+        LogLoaded(logger, key, spec.DataSpec, spec.Start, data.Train.SampleCount);
+        if (!sameSlice) (_states, _adjoints) = (null, null);
+        _data = data;
+        return data;
+    }
+
+    private static LoadedData LoadWhole(string dataSpec, int seed)
+    {
+        try { return DataSource.Load(dataSpec, new DataSourceOptions { Synthetic = new SyntheticOptions { Seed = seed } }); }
+        catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"Cannot load data '{dataSpec}': {e.Message}");
+        }
+    }
+
+    private static FeatureSums Sums(Dataset train)
+    {
+        int p = train.FeatureCount;
+        var (sum, squares) = (new double[p], new double[p]);
+        var x = train.Inputs;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            sum[i % p] += v;
+            squares[i % p] += v * v;
+        }
+        return new FeatureSums(train.SampleCount, sum, squares);
+    }
+
+    private static void CheckIndices(int[] indices, int count)
+    {
+        foreach (int i in indices)
+            if ((uint)i >= (uint)count) throw new ArgumentException($"Sample index {i} is outside the shard's {count} samples.");
+        if (indices.Length == 0) throw new ArgumentException("A step needs at least one sample.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Key} loaded {Count} samples of '{Data}' from {Start}")]
+    private static partial void LogLoaded(ILogger logger, string key, string data, int start, int count);
+}

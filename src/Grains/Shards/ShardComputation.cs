@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Idl.Grains.Contracts;
+using Idl.Grains.Telemetry;
+using Idl.Numerics;
+using Idl.Numerics.Data;
+using Idl.Numerics.Gradients;
+using Idl.Numerics.Losses;
+using Idl.Numerics.Models;
+using Idl.Numerics.Training;
+
+namespace Idl.Grains.Shards;
+
+/// <summary>The numerics of one shard step, on immutable inputs only (it runs off the grain's scheduler): the
+/// single-process trainer's step with a sum-reduced loss, so that the gradients are sums over the shard's samples.</summary>
+internal static class ShardComputation
+{
+    public sealed record Result(ShardContribution Contribution, Matrix<double> States, Matrix<double> Adjoints);
+
+    public static Result Run(ShardData data, ShardStepRequest request, int[] indices, Matrix<double>? states, Matrix<double>? adjoints)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = request.Parameters.ToModel<double>();
+        CheckShapes(model, data.Train);
+        var solver = (request.Spec.Solver ?? new SolverSettings()).Create();
+        var batch = data.Train.Batch<double>(indices);
+        var loss = data.Train.Task == DataTask.Classification ? (ILoss)new SoftmaxCrossEntropy(Reduction.Sum) : new SquaredLoss(Reduction.Sum);
+
+        using var forward = TrainingTelemetry.Source.StartActivity("shard.forward");
+        var equilibrium = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U), states);
+        var output = model.Output(equilibrium.State, batch.U);
+        var g = new Matrix<double>(output.Rows, output.Cols);
+        double lossSum = loss.Evaluate(batch.Y, output, g);
+        int correct = batch.Labels is { } labels ? CountCorrect(output, labels) : 0;
+        Tag(forward, request, indices.Length, equilibrium.Iterations, equilibrium.Residual);
+        forward?.Dispose();
+
+        using var adjoint = TrainingTelemetry.Source.StartActivity("shard.adjoint");
+        var gradient = ImplicitDifferentiation.Compute(model, batch.U, equilibrium.State, g, solver, adjointWarmStart: adjoints);
+        Tag(adjoint, request, indices.Length, gradient.Adjoint.Iterations, gradient.Adjoint.Residual);
+
+        var stats = new SolveStats(equilibrium.Iterations, gradient.Adjoint.Iterations, equilibrium.Residual, gradient.Adjoint.Residual,
+            (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1), clock.Elapsed.TotalSeconds);
+        var contribution = new ShardContribution(request.Spec.ShardIndex, request.Step,
+            MatrixPayload.From(gradient.A), MatrixPayload.From(gradient.B), MatrixPayload.From(gradient.C), MatrixPayload.From(gradient.D),
+            gradient.StateBias is { } b ? MatrixPayload.FromVector<double>(b) : null,
+            gradient.OutputBias is { } c ? MatrixPayload.FromVector<double>(c) : null,
+            lossSum, indices.Length, correct, stats);
+        adjoint?.SetTag(TrainingTelemetry.Tags.Bytes, contribution.WireBytes);
+        TrainingTelemetry.SolverIterations.Record(equilibrium.Iterations);
+        return new Result(contribution, equilibrium.State, gradient.Adjoint.State);
+    }
+
+    public static ShardEvaluation Evaluate(Dataset? test, ModelParameters parameters, SolverSettings solver)
+    {
+        if (test is null) return new ShardEvaluation(0, 0, 0, 0);
+        var model = parameters.ToModel<double>();
+        CheckShapes(model, test);
+        var e = Evaluation.Run(model, test, solver.Create());
+        int m = test.SampleCount;
+        double squared = e.Rmse is { } r ? r * r * m * test.OutputCount : 0;
+        return new ShardEvaluation(e.Loss * m, m, e.Accuracy is { } a ? (int)Math.Round(a * m) : 0, squared);
+    }
+
+    internal static int CountCorrect(Matrix<double> scores, int[] labels)
+    {
+        int correct = 0;
+        for (int j = 0; j < scores.Cols; j++)
+        {
+            int best = 0;
+            for (int i = 1; i < scores.Rows; i++)
+                if (scores[i, j] > scores[best, j]) best = i;
+            if (best == labels[j]) correct++;
+        }
+        return correct;
+    }
+
+    private static void CheckShapes(ImplicitModel<double> model, Dataset data)
+    {
+        if (model.InputSize != data.FeatureCount || model.OutputSize != data.OutputCount)
+            throw new ArgumentException(
+                $"The model takes {model.InputSize} features and gives {model.OutputSize} outputs but the shard's data has {data.FeatureCount} and {data.OutputCount}.");
+    }
+
+    private static void Tag(Activity? activity, ShardStepRequest request, int samples, int iterations, double residual)
+    {
+        if (activity is null) return;
+        activity.SetTag(TrainingTelemetry.Tags.Shard, request.Spec.ShardIndex);
+        activity.SetTag(TrainingTelemetry.Tags.Step, request.Step);
+        activity.SetTag(TrainingTelemetry.Tags.Samples, samples);
+        activity.SetTag(TrainingTelemetry.Tags.Iterations, iterations);
+        activity.SetTag(TrainingTelemetry.Tags.Residual, residual);
+    }
+}

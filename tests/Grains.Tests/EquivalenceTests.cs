@@ -1,0 +1,89 @@
+using Idl.Grains.Contracts;
+using Idl.Grains.Coordinator;
+using Idl.Grains.Tests.TestSupport;
+using Idl.Numerics;
+using Idl.Numerics.Activations;
+using Idl.Numerics.Data;
+using Idl.Numerics.Gradients;
+using Idl.Numerics.Losses;
+using Idl.Numerics.Training;
+
+namespace Idl.Grains.Tests;
+
+[Collection(SharedClusterCollection.Name)]
+public sealed class EquivalenceTests(SharedCluster fixture)
+{
+    private const int Samples = 300, Hidden = 12;
+    private static readonly SolverSettings Exact = new("picard", 1e-14, 3000);
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(7, 3)]
+    public async Task ComputeAsync_FullBatch_EqualsSingleProcessGradient(int shards, int silos)
+    {
+        var train = DataSource.Load("digits", new DataSourceOptions { Count = Samples, LoadTest = false }).Train;
+        var model = ModelInitializer.Create<double>(Hidden, train.FeatureCount, train.OutputCount, ActivationMap.Uniform(new Relu(), Hidden), seed: 3);
+        new WellPosednessConstraint(0.5).Project(model);
+        var expected = SingleProcess(model, train);
+
+        string runId = Runs.NewId("equiv");
+        var starts = RunLayout.EvenStarts(Samples, shards);
+        var parameters = ModelParameters.From(model, "relu");
+        var specs = Enumerable.Range(0, shards).Select(k =>
+            new ShardSpec(runId, k, shards, "digits", starts[k], starts[k + 1] - starts[k], 0, Solver: Exact)).ToArray();
+        var grains = specs.Select(s => fixture.Grains.GetGrain<IDataShardGrain>(s.Key)).ToArray();
+        var parts = await Task.WhenAll(grains.Select((g, k) => g.ComputeAsync(new ShardStepRequest(specs[k], 1, parameters, null))))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        var hosts = await Task.WhenAll(grains.Select(g => g.HostAsync())).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var sum = new GradientAccumulator<double>(Hidden, train.FeatureCount, train.OutputCount, true, true);
+        foreach (var c in parts.OrderBy(c => c.Shard))
+            sum.Add(c.Shard, c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
+                c.StateBias!.ToArray<double>(), c.OutputBias!.ToArray<double>(), c.Count, c.LossSum);
+        double loss = sum.Average();
+
+        Assert.Equal(silos, hosts.Distinct().Count());
+        Assert.Equal(Samples, sum.Count);
+        AssertClose(expected.Loss, [loss]);
+        AssertClose(expected.Gradient.A.Data, sum.A.Data);
+        AssertClose(expected.Gradient.B.Data, sum.B.Data);
+        AssertClose(expected.Gradient.C.Data, sum.C.Data);
+        AssertClose(expected.Gradient.D.Data, sum.D.Data);
+        AssertClose(expected.Gradient.StateBias!, sum.StateBias!);
+        AssertClose(expected.Gradient.OutputBias!, sum.OutputBias!);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_SameStepTwice_ReturnsTheFirstAnswer()
+    {
+        string runId = Runs.NewId("idem");
+        var train = DataSource.Load("digits", new DataSourceOptions { Count = 40, LoadTest = false }).Train;
+        var model = ModelInitializer.Create<double>(4, train.FeatureCount, train.OutputCount, ActivationMap.Uniform(new Relu(), 4), seed: 1);
+        var spec = new ShardSpec(runId, 0, 1, "digits", 0, 40, 0);
+        var shard = fixture.Grains.GetGrain<IDataShardGrain>(spec.Key);
+        var request = new ShardStepRequest(spec, 5, ModelParameters.From(model, "relu"), [1, 2, 3]);
+        var first = await shard.ComputeAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        var again = await shard.ComputeAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(first.A.Bytes, again.A.Bytes);
+        Assert.Equal(first.Stats, again.Stats);
+    }
+
+    private static (double[] Loss, ModelGradient<double> Gradient) SingleProcess(Numerics.Models.ImplicitModel<double> model, Dataset train)
+    {
+        var solver = Exact.Create();
+        var batch = train.Batch<double>(Enumerable.Range(0, train.SampleCount).ToArray());
+        var equilibrium = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U));
+        var output = model.Output(equilibrium.State, batch.U);
+        var g = new Matrix<double>(output.Rows, output.Cols);
+        double loss = new SoftmaxCrossEntropy(Reduction.Mean).Evaluate(batch.Y, output, g);
+        return ([loss], ImplicitDifferentiation.Compute(model, batch.U, equilibrium.State, g, solver));
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = expected.Max(Math.Abs), error = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        Assert.True(error <= 1e-10 * Math.Max(scale, 1e-300), $"max |difference| {error:E3} against max |entry| {scale:E3}");
+    }
+}

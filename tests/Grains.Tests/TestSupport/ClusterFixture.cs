@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Idl.Grains.Hosting;
+using Idl.Grains.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using Orleans.TestingHost;
+
+namespace Idl.Grains.Tests.TestSupport;
+
+/// <summary>
+/// An in-process cluster shared by a test collection, with the atomic file store on a temporary folder: files
+/// outlive any silo, so a run survives the death of the silo that hosted its coordinator (the memory store would
+/// die with its silo). One tracer provider per test process listens to Orleans and to "Idl.Training".
+/// </summary>
+public abstract class ClusterFixture : IAsyncLifetime
+{
+    private static readonly object Gate = new();
+    private static TracerProvider? _tracer;
+
+    /// <summary>Spans of the whole test process, exported when they end.</summary>
+    public static List<Activity> Spans { get; } = [];
+
+    /// <summary>The test's own span source (roots of traces).</summary>
+    public static readonly ActivitySource TestSource = new("Idl.Tests");
+
+    protected ClusterFixture(short silos) => SiloCount = silos;
+
+    public short SiloCount { get; }
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public string StorageFolder { get; } = Path.Combine(Path.GetTempPath(), "idl-grains-tests-" + Guid.NewGuid().ToString("N"));
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        lock (Gate)
+            _tracer ??= Sdk.CreateTracerProviderBuilder()
+                .AddSource("Microsoft.Orleans.Application", TrainingTelemetry.Name, "Idl.Tests")
+                .AddInMemoryExporter(Spans)
+                .Build();
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.Options.ConfigureFileLogging = false;
+        string folder = StorageFolder;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddAtomicFileGrainStorage(folder);
+            silo.AddImplicitTraining(o => (o.ShardCallTimeout, o.RetryDelay) = (TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50)));
+        });
+        builder.ConfigureClient(client => client.AddActivityPropagation());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        try { Directory.Delete(StorageFolder, recursive: true); }
+        catch (IOException) { }
+    }
+}
+
+/// <summary>Three silos for equivalence, training, bad input and tracing tests.</summary>
+public sealed class SharedCluster() : ClusterFixture(3);
+
+/// <summary>Four silos for the failover tests, which kill some.</summary>
+public sealed class FailoverCluster() : ClusterFixture(4);
+
+[CollectionDefinition(Name)]
+public sealed class SharedClusterCollection : ICollectionFixture<SharedCluster>
+{
+    public const string Name = "shared cluster";
+}
+
+[CollectionDefinition(Name)]
+public sealed class FailoverClusterCollection : ICollectionFixture<FailoverCluster>
+{
+    public const string Name = "failover cluster";
+}

@@ -1,0 +1,33 @@
+using Idl.Grains.Contracts;
+
+namespace Idl.Grains.Tests.TestSupport;
+
+/// <summary>Helpers to drive runs with bounded waits.</summary>
+internal static class Runs
+{
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    /// <summary>Polls the run's status until <paramref name="done"/> holds; throws after <paramref name="timeout"/>.</summary>
+    public static async Task<RunStatus> WaitAsync(IGrainFactory grains, string runId, Func<RunStatus, bool> done, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            RunStatus status;
+            try { status = await grains.GetGrain<ITrainingCoordinatorGrain>(runId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
+            catch (Exception e) when (e is not TimeoutException && clock.Elapsed < timeout)
+            {
+                // The silo hosting the coordinator may just have died; the next call activates it elsewhere.
+                await Task.Delay(50);
+                continue;
+            }
+            if (done(status)) return status;
+            if (status.State == RunState.Failed) throw new InvalidOperationException($"Run {runId} failed: {status.Error}");
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Run {runId} did not get there in {timeout}: {status}");
+            await Task.Delay(20);
+        }
+    }
+
+    public static Task<RunStatus> CompletedAsync(IGrainFactory grains, string runId, TimeSpan timeout) =>
+        WaitAsync(grains, runId, s => s.State == RunState.Completed, timeout);
+}
