@@ -5,16 +5,21 @@ namespace Idl.Numerics.Kernels;
 
 public static partial class Gemm
 {
-    // Hot methods skip tiered JIT: tier-0 code with short k-loops never reaches OSR, and the call-counting delay
-    // kept real workloads on unoptimised kernels (3x slower) for seconds. PGO has nothing to add to them.
-    /// <summary>Depth of one packed k-block: a 12×KC float A micro-panel (48 KiB) streams from L1/L2 per tile.</summary>
+    // Block sizes for Zen 5 (48 KiB L1D, 1 MiB L2), chosen by measurement (docs/benchmarks.md): the micro-kernel
+    // alone runs at the FMA peak from L1, so what is left is feeding it. NC = 1024 beat 2048 by a few percent on
+    // the wide (m = 4096) outputs; KC = 1024 keeps n ≤ 1024 products in one k-block (no second pass over C).
+
+    /// <summary>Depth of one packed k-block; a B micro-panel (KC×Nr, 128 KiB) streams from L2 for every tile.</summary>
     internal const int KC = 1024;
 
-    /// <summary>Rows of op(A) packed per block (a multiple of every Mr); the MC×KC block stays in L2.</summary>
-    internal const int MC = 96;
+    /// <summary>
+    /// Rows of op(A) packed per block for 4-byte elements (half that for double), a multiple of every Mr: the
+    /// MC×KC block (768 KiB) stays in L2 while the column tiles sweep across it.
+    /// </summary>
+    internal const int MC = 192;
 
     /// <summary>Columns of op(B) packed per block (a multiple of every Nr).</summary>
-    internal const int NC = 2048;
+    internal const int NC = 1024;
 
     private static unsafe void MultiplyCore<T, TEpilogue>(
         KernelPath path, int m, int n, int k,
@@ -49,6 +54,8 @@ public static partial class Gemm
     /// Goto-style blocking: for each NC column block and KC depth block pack op(B) once, then for each MC row block
     /// pack op(A) and sweep Mr×Nr tiles. C holds the partial sums between k-blocks; the epilogue runs on the last.
     /// </summary>
+    // Hot methods (this one, packing, micro-kernels) skip tiered JIT: tier-0 code with short k-loops never
+    // reaches OSR, and the call-counting delay kept whole runs on unoptimised kernels (3x slower) for seconds.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Drive<T, TEp, TK>(int m, int n, int k, in Operands<T> o, in TEp ep, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -57,7 +64,7 @@ public static partial class Gemm
     {
         int mr = TK.Mr, nr = TK.Nr;
         int kcMax = Math.Max(1, Math.Min(KC, k));
-        int mcMax = Math.Min(MC, (m + mr - 1) / mr * mr);
+        int mcMax = Math.Min(MC * 4 / sizeof(T), (m + mr - 1) / mr * mr);
         int ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
         long aSize = PackBuffer<T>.Align((long)mcMax * kcMax), bSize = PackBuffer<T>.Align((long)ncMax * kcMax);
         T* packA = PackBuffer<T>.Get(aSize + bSize + mr * nr);
