@@ -63,6 +63,8 @@ public static partial class Gemm
         where TK : struct, IMicroKernel<T>
     {
         int mr = TK.Mr, nr = TK.Nr;
+        bool fused = FusesIntoKernel<T, TEp>();
+        var raw = default(ProductEpilogue<T>);
         int kcMax = Math.Max(1, Math.Min(KC, k));
         int mcMax = Math.Min(MC * 4 / sizeof(T), (m + mr - 1) / mr * mr);
         int ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
@@ -97,15 +99,15 @@ public static partial class Gemm
                             T* ct = o.C + i * o.Ldc + j;
                             T* add = o.Addend is null ? null : o.Addend + i * o.LdAddend + j;
                             T* aux = o.Aux is null ? null : o.Aux + i * o.LdAux + j;
-                            if (rows == mr && cols == nr)
+                            if (fused && rows == mr && cols == nr)
                             {
                                 TK.Run(kc, aPanel, bPanel, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
                             }
                             else
                             {
-                                // Edge tile: full tile into scratch, then only the valid part goes to C.
-                                TK.Run(kc, aPanel, bPanel, scratch, nr, null, 0, null, 0, false, false, in ep);
-                                StoreTile(scratch, nr, rows, cols, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
+                                // Edge tile or costly epilogue: raw sums into scratch, then the valid part goes to C.
+                                TK.Run(kc, aPanel, bPanel, scratch, nr, null, 0, null, 0, false, false, in raw);
+                                StoreTile<T, TEp, TK>(scratch, nr, rows, cols, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
                             }
                         }
                     }
@@ -113,27 +115,6 @@ public static partial class Gemm
                 pc += kc;
             }
             while (pc < k);
-        }
-    }
-
-    /// <summary>Scalar output step for a rows×cols tile of sums <paramref name="s"/>: the same rule as the kernels' vector store.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void StoreTile<T, TEp>(
-        T* s, nint lds, int rows, int cols, T* c, nint ldc,
-        T* addend, nint ldAddend, T* aux, nint ldAux, bool loadC, bool last, in TEp ep)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TEp : struct, IEpilogue<T>
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int j = 0; j < cols; j++)
-            {
-                T v = s[r * lds + j];
-                if (loadC) v += c[r * ldc + j];
-                if (last)
-                    v = ep.Apply(v, ep.UsesAddend ? addend[r * ldAddend + j] : T.Zero, ep.UsesAux ? aux[r * ldAux + j] : T.Zero);
-                c[r * ldc + j] = v;
-            }
         }
     }
 
