@@ -3,7 +3,7 @@ using Idl.Numerics.Kernels;
 
 namespace Idl.Benchmarks;
 
-/// <summary>Command-line options; <see cref="Parse"/> returns null and prints usage on an unknown option.</summary>
+/// <summary>Command-line options; <see cref="Parse"/> prints usage to stderr and returns null on an unknown option.</summary>
 internal sealed record BenchOptions(
     int[] Ns, int[] Ms, string[] Precisions, string[] Ops, int Reps, double MinRepMs, bool Json, bool MathNet, KernelPath Path)
 {

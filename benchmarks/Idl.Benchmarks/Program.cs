@@ -3,6 +3,11 @@ using Idl.Benchmarks;
 
 // Single-thread kernel benchmark: measures this machine's FMA peak, then the forward, adjoint and gradient
 // products as a share of it. Data to stdout; progress to stderr. See docs/benchmarks.md.
+if (args is ["--help"] or ["-h"])
+{
+    Console.Out.WriteLine(BenchOptions.Usage);
+    return 0;
+}
 BenchOptions? o;
 try
 {
