@@ -3,7 +3,7 @@ using Idl.Numerics.Kernels;
 
 namespace Idl.Benchmarks;
 
-/// <summary>Command-line options; <see cref="Parse"/> returns null and prints usage on an unknown option.</summary>
+/// <summary>Command-line options; <see cref="Parse"/> prints usage to stderr and returns null on an unknown option.</summary>
 internal sealed record BenchOptions(
     int[] Ns, int[] Ms, string[] Precisions, string[] Ops, int Reps, double MinRepMs, bool Json, bool MathNet, KernelPath Path)
 {
@@ -11,7 +11,7 @@ internal sealed record BenchOptions(
         usage: run.sh [--quick] [--n 128,512,1024] [--m 1024,4096] [--precision float,double]
                       [--ops forward,adjoint,gradient] [--reps 5] [--min-ms 20] [--path auto|vector512|vector256|scalar]
                       [--no-mathnet] [--json]
-          --quick     n=512, m=1024, 3 repetitions of at least 5 ms (a smoke run, about 10 s)
+          --quick     n=512, m=1024, 3 repetitions of at least 5 ms (a smoke run of a few seconds)
           --json      results as JSON on stdout; the table goes to stderr
         """;
 

@@ -15,7 +15,8 @@ internal static class Report
                 $"| {r.Op} | {r.Precision} | {r.N} | {r.M} | {r.Ms:F3} | {r.Gflops:F1} | {r.PeakShare * 100:F1} % |"));
     }
 
-    public static void Json(Stream s, string cpu, double peakFloat, double peakDouble, IEnumerable<BenchResult> results)
+    public static void Json(
+        Stream s, string cpu, double peakFloat, double peakDouble, double kernelFloat, double kernelDouble, IEnumerable<BenchResult> results)
     {
         using var j = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
         j.WriteStartObject();
@@ -23,6 +24,8 @@ internal static class Report
         j.WriteString("date", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         j.WriteNumber("peakFloatGflops", Math.Round(peakFloat, 1));
         j.WriteNumber("peakDoubleGflops", Math.Round(peakDouble, 1));
+        j.WriteNumber("microKernelL1FloatGflops", Math.Round(kernelFloat, 1));
+        j.WriteNumber("microKernelL1DoubleGflops", Math.Round(kernelDouble, 1));
         j.WriteStartArray("results");
         foreach (var r in results)
         {

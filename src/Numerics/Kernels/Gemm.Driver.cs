@@ -5,16 +5,24 @@ namespace Idl.Numerics.Kernels;
 
 public static partial class Gemm
 {
-    // Hot methods skip tiered JIT: tier-0 code with short k-loops never reaches OSR, and the call-counting delay
-    // kept real workloads on unoptimised kernels (3x slower) for seconds. PGO has nothing to add to them.
-    /// <summary>Depth of one packed k-block: a 12×KC float A micro-panel (48 KiB) streams from L1/L2 per tile.</summary>
+    // Block sizes for Zen 5 (48 KiB L1D, 1 MiB L2), chosen by measurement (docs/benchmarks.md): the micro-kernel
+    // alone runs at the FMA peak from L1, so what is left is feeding it. NC = 1024 beat 2048 by a few percent on
+    // the wide (m = 4096) outputs; KC = 1024 keeps n ≤ 1024 products in one k-block (no second pass over C).
+
+    /// <summary>Depth of one packed k-block; a B micro-panel (KC×Nr, 128 KiB) streams from L2 for every tile.</summary>
     internal const int KC = 1024;
 
-    /// <summary>Rows of op(A) packed per block (a multiple of every Mr); the MC×KC block stays in L2.</summary>
-    internal const int MC = 96;
+    /// <summary>
+    /// Rows of op(A) packed per block for 4-byte elements (half that for double), a multiple of every Mr: the
+    /// MC×KC block (768 KiB) stays in L2 while the column tiles sweep across it.
+    /// </summary>
+    internal const int MC = 192;
 
     /// <summary>Columns of op(B) packed per block (a multiple of every Nr).</summary>
-    internal const int NC = 2048;
+    internal const int NC = 1024;
+
+    /// <summary>Most elements (4-byte; half for double) of packed op(A) kept across column blocks: 4 MiB.</summary>
+    internal const int MaxKeptA = 1 << 20;
 
     private static unsafe void MultiplyCore<T, TEpilogue>(
         KernelPath path, int m, int n, int k,
@@ -46,9 +54,12 @@ public static partial class Gemm
     }
 
     /// <summary>
-    /// Goto-style blocking: for each NC column block and KC depth block pack op(B) once, then for each MC row block
-    /// pack op(A) and sweep Mr×Nr tiles. C holds the partial sums between k-blocks; the epilogue runs on the last.
+    /// Goto-style blocking: for each KC depth block and NC column block pack op(B) once, then for each MC row block
+    /// pack op(A) (or reuse it) and sweep Mr×Nr tiles. C holds the partial sums between k-blocks; the epilogue runs
+    /// on the last.
     /// </summary>
+    // Hot methods (this one, packing, micro-kernels) skip tiered JIT: tier-0 code with short k-loops never
+    // reaches OSR, and the call-counting delay kept whole runs on unoptimised kernels (3x slower) for seconds.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Drive<T, TEp, TK>(int m, int n, int k, in Operands<T> o, in TEp ep, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -56,28 +67,35 @@ public static partial class Gemm
         where TK : struct, IMicroKernel<T>
     {
         int mr = TK.Mr, nr = TK.Nr;
+        bool fused = FusesIntoKernel<T, TEp>();
+        var raw = default(ProductEpilogue<T>);
         int kcMax = Math.Max(1, Math.Min(KC, k));
-        int mcMax = Math.Min(MC, (m + mr - 1) / mr * mr);
+        int mcMax = Math.Min(MC * 4 / sizeof(T), (m + mr - 1) / mr * mr);
         int ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
-        long aSize = PackBuffer<T>.Align((long)mcMax * kcMax), bSize = PackBuffer<T>.Align((long)ncMax * kcMax);
+        // With several column blocks, keep all of op(A)'s packed k-block (when it fits) instead of repacking it
+        // per column block: on the wide forward step (n = 512, m = 4096) repacking cost ~3 % of the time.
+        long mPad = (m + mr - 1) / mr * (long)mr;
+        bool keepA = n > ncMax && mPad * kcMax <= MaxKeptA * 4 / sizeof(T);
+        long aSize = PackBuffer<T>.Align((keepA ? mPad : mcMax) * kcMax), bSize = PackBuffer<T>.Align((long)ncMax * kcMax);
         T* packA = PackBuffer<T>.Get(aSize + bSize + mr * nr);
         T* packB = packA + aSize;
         T* scratch = packB + bSize;
 
-        for (int jc = 0; jc < n; jc += ncMax)
+        // k = 0 still makes one (empty) pass so the epilogue and accumulate semantics apply.
+        int pc = 0;
+        do
         {
-            int nc = Math.Min(ncMax, n - jc);
-            // k = 0 still makes one (empty) pass so the epilogue and accumulate semantics apply.
-            int pc = 0;
-            do
+            int kc = Math.Min(kcMax, k - pc);
+            bool loadC = accumulate || pc > 0, last = pc + kc >= k;
+            for (int jc = 0; jc < n; jc += ncMax)
             {
-                int kc = Math.Min(kcMax, k - pc);
-                bool loadC = accumulate || pc > 0, last = pc + kc >= k;
+                int nc = Math.Min(ncMax, n - jc);
                 PackB<T, TK>(o.B, o.Ldb, o.TransB, pc, jc, kc, nc, packB);
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
-                    PackA<T, TK>(o.A, o.Lda, o.TransA, ic, pc, mc, kc, packA);
+                    T* aBlock = keepA ? packA + (nint)ic * kc : packA;
+                    if (!keepA || jc == 0) PackA<T, TK>(o.A, o.Lda, o.TransA, ic, pc, mc, kc, aBlock);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int cols = Math.Min(nr, nc - jr);
@@ -85,49 +103,28 @@ public static partial class Gemm
                         for (int ir = 0; ir < mc; ir += mr)
                         {
                             int rows = Math.Min(mr, mc - ir);
-                            T* aPanel = packA + (nint)ir * kc;
+                            T* aPanel = aBlock + (nint)ir * kc;
                             nint i = ic + ir, j = jc + jr;
                             T* ct = o.C + i * o.Ldc + j;
                             T* add = o.Addend is null ? null : o.Addend + i * o.LdAddend + j;
                             T* aux = o.Aux is null ? null : o.Aux + i * o.LdAux + j;
-                            if (rows == mr && cols == nr)
+                            if (fused && rows == mr && cols == nr)
                             {
                                 TK.Run(kc, aPanel, bPanel, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
                             }
                             else
                             {
-                                // Edge tile: full tile into scratch, then only the valid part goes to C.
-                                TK.Run(kc, aPanel, bPanel, scratch, nr, null, 0, null, 0, false, false, in ep);
-                                StoreTile(scratch, nr, rows, cols, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
+                                // Edge tile or costly epilogue: raw sums into scratch, then the valid part goes to C.
+                                TK.Run(kc, aPanel, bPanel, scratch, nr, null, 0, null, 0, false, false, in raw);
+                                StoreTile<T, TEp, TK>(scratch, nr, rows, cols, ct, o.Ldc, add, o.LdAddend, aux, o.LdAux, loadC, last, in ep);
                             }
                         }
                     }
                 }
-                pc += kc;
             }
-            while (pc < k);
+            pc += kc;
         }
-    }
-
-    /// <summary>Scalar output step for a rows×cols tile of sums <paramref name="s"/>: the same rule as the kernels' vector store.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void StoreTile<T, TEp>(
-        T* s, nint lds, int rows, int cols, T* c, nint ldc,
-        T* addend, nint ldAddend, T* aux, nint ldAux, bool loadC, bool last, in TEp ep)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TEp : struct, IEpilogue<T>
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int j = 0; j < cols; j++)
-            {
-                T v = s[r * lds + j];
-                if (loadC) v += c[r * ldc + j];
-                if (last)
-                    v = ep.Apply(v, ep.UsesAddend ? addend[r * ldAddend + j] : T.Zero, ep.UsesAux ? aux[r * ldAux + j] : T.Zero);
-                c[r * ldc + j] = v;
-            }
-        }
+        while (pc < k);
     }
 
     /// <summary>Pinned operand pointers and leading dimensions; addend/aux are null when the epilogue does not read them.</summary>

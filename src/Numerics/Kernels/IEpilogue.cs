@@ -7,9 +7,11 @@ namespace Idl.Numerics.Kernels;
 /// <c>acc</c> is the product element and <c>addend</c>/<c>aux</c> the same element of two optional matrices.
 /// </summary>
 /// <remarks>
-/// Implemented by structs so that the JIT specialises the kernel for each epilogue and inlines it into the
-/// register-tile store; fusing the forward step's <c>+BU</c> and activation this way saves a full pass over
-/// the output (14–21 % of the GEMM at n = 512, see docs/benchmarks.md).
+/// Implemented by structs so that the JIT specialises the kernel for each epilogue. The project's cheap epilogues
+/// are applied straight from the accumulator registers; exp-based and user-defined ones run in a vectorised store
+/// right after each tile, while its output is still in L1 (inlining them into the micro-kernel made the JIT spill
+/// its accumulators). Either way fusing the forward step's <c>+BU</c> and activation saves a full pass over the
+/// output (14–21 % of the GEMM at n = 512, see docs/benchmarks.md).
 /// </remarks>
 public interface IEpilogue<T> where T : unmanaged
 {

@@ -18,6 +18,9 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
     /// <summary>Columns of the register tile.</summary>
     static abstract int Nr { get; }
 
+    /// <summary>Widest vector, in bytes, this path may use (0 for scalar); the out-of-line tile store honours it.</summary>
+    static abstract int VectorBytes { get; }
+
     /// <summary>
     /// Computes the tile sum <c>s</c> over <paramref name="kc"/> packed steps, then stores
     /// <c>C = last ? ep(s (+ C), addend, aux) : s (+ C)</c>, reading C only when <paramref name="loadC"/>.

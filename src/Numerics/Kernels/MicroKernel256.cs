@@ -18,6 +18,8 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
 
     public static int Nr => 2 * Vector256<T>.Count;
 
+    public static int VectorBytes => 32;
+
     /// <inheritdoc cref="IMicroKernel{T}.Run"/>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -18,6 +18,8 @@ internal readonly unsafe struct MicroKernel512<T> : IMicroKernel<T> where T : un
 
     public static int Nr => 2 * Vector512<T>.Count;
 
+    public static int VectorBytes => 64;
+
     /// <inheritdoc cref="IMicroKernel{T}.Run"/>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

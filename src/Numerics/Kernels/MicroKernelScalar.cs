@@ -10,6 +10,8 @@ internal readonly unsafe struct MicroKernelScalar<T> : IMicroKernel<T> where T :
 
     public static int Nr => 4;
 
+    public static int VectorBytes => 0;
+
     /// <inheritdoc cref="IMicroKernel{T}.Run"/>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -34,6 +36,6 @@ internal readonly unsafe struct MicroKernelScalar<T> : IMicroKernel<T> where T :
             pa += 4;
             pb += 4;
         }
-        Gemm.StoreTile(s, 4, 4, 4, c, ldc, addend, ldAddend, aux, ldAux, loadC, last, in ep);
+        Gemm.StoreTile<T, TEp, MicroKernelScalar<T>>(s, 4, 4, 4, c, ldc, addend, ldAddend, aux, ldAux, loadC, last, in ep);
     }
 }

@@ -48,6 +48,19 @@ public sealed class GemmEpilogueTests
         Assert.Equal([0.0, 2.5], c);
     }
 
+    [Fact]
+    public void Multiply_RepeatedCall_AllocatesNothing()
+    {
+        var a = TestSupport.Rand.Matrix<float>(70, 50, 1);
+        var x = TestSupport.Rand.Matrix<float>(50, 90, 2);
+        var bu = TestSupport.Rand.Matrix<float>(70, 90, 3);
+        var c = new Matrix<float>(70, 90);
+        Gemm.Multiply(a, false, x, false, c, default(AddReluEpilogue<float>), bu);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Gemm.Multiply(a, false, x, false, c, default(AddReluEpilogue<float>), bu);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static void AllEpilogues<T>(KernelPath path, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Two KC blocks plus a ragged third, with edge rows and columns on every tile width.

@@ -36,6 +36,8 @@ public sealed class GemmShapeTests
         // m = 2·MC + 8 and n = NC + 40 exercise several A blocks, a second B block and edge tiles in each.
         GemmCase.Check<float, AddReluEpilogue<float>>(KernelPath.Auto, 2 * Gemm.MC + 8, Gemm.NC + 40, 9, transA, transB, default, true, 3, 7);
         GemmCase.Check<double, AddEpilogue<double>>(KernelPath.Auto, 2 * Gemm.MC + 8, Gemm.NC + 40, 9, transA, transB, default, false, 0, 8);
+        // Packed A kept across the two column blocks while k spans two depth blocks.
+        GemmCase.Check<float, AddScaleEpilogue<float>>(KernelPath.Auto, 29, Gemm.NC + 40, Gemm.KC + 5, transA, transB, default, true, 1, 9);
     }
 
     [Fact]
