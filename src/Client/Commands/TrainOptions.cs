@@ -39,6 +39,7 @@ internal sealed class TrainOptions
         DefaultValueFactory = _ => "auto",
     };
     public Option<string?> Out { get; } = new("--out") { Description = "Write the trained model to this file (.idl)." };
+    public Option<bool> NoBias { get; } = new("--no-bias") { Description = "Train without the bias vectors b and c (the paper's appended constant input)." };
     public Option<bool> WarmStart { get; } = new("--warm-start") { Description = "Start each sample's solves from its state of the previous epoch (pays for full-batch training)." };
     public Option<bool> Json { get; } = new("--json") { Description = "One JSON object per epoch and a final summary on stdout." };
 
@@ -46,7 +47,7 @@ internal sealed class TrainOptions
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
             Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
-            BcdRounds, Ridge, Standardize, WarmStart, Out, Json })
+            BcdRounds, Ridge, Standardize, WarmStart, NoBias, Out, Json })
             command.Options.Add(option);
     }
 
@@ -96,7 +97,7 @@ internal sealed class TrainOptions
         if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
             throw UsageException.For("--out", outPath, $"folder {folder} does not exist");
         return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,
-            standardize, ff, rounds, ridge, outPath);
+            standardize, ff, rounds, ridge, !p.GetValue(NoBias), outPath);
     }
 
     private static string OptionFor(string? field) => field switch

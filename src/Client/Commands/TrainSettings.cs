@@ -16,4 +16,5 @@ internal sealed record TrainSettings(
     int? FeedForwardLayers,
     int BcdRounds,
     double Ridge,
+    bool Bias,
     string? OutPath);

@@ -29,7 +29,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test.SampleCount} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
 
         int n = settings.Hidden, p = train.FeatureCount, q = train.OutputCount;
-        var model = ModelInitializer.Create<T>(n, p, q, ActivationMap.Uniform(ActivationParser.Parse(settings.Activation), n), settings.Seed);
+        var model = ModelInitializer.Create<T>(n, p, q, ActivationMap.Uniform(ActivationParser.Parse(settings.Activation), n), settings.Seed, settings.Bias);
         var options = settings.Training;
         WellPosednessConstraint? constraint = null;
         if (settings.FeedForwardLayers is { } layers)
