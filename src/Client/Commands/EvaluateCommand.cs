@@ -26,8 +26,8 @@ internal static class EvaluateCommand
             var stored = ModelOptions.Load(path);
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
             var eval = stored.Precision == "float64"
-                ? Evaluation.Run(stored.Model<double>(), dataset, ModelOptions.Solver(stored))
-                : Evaluation.Run(stored.Model<float>(), dataset, ModelOptions.Solver(stored));
+                ? Evaluation.Run(stored.Model<double>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored))
+                : Evaluation.Run(stored.Model<float>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored));
             var o = new JsonObject { ["samples"] = eval.Samples, ["loss"] = Reports.Round(eval.Loss) };
             if (eval.Accuracy is { } a) o["accuracy"] = Reports.Round(a);
             if (eval.Rmse is { } r) o["rmse"] = Reports.Round(r);

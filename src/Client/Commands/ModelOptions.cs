@@ -28,8 +28,14 @@ internal static class ModelOptions
         int p = model.Model<double>().InputSize;
         if (data.FeatureCount != p)
             throw new ModelFormatException(path, $"the model takes {p} features but the data has {data.FeatureCount}.");
-        return m.InputMean.Length == 0 ? data : new Standardization(m.InputMean, m.InputStd).ApplyToFeatures(data);
+        if (m.InputMean.Length > 0) data = new Standardization(m.InputMean, m.InputStd).ApplyToFeatures(data);
+        if (TargetScaling(model) is { } targets && data.Task == DataTask.Regression) data = targets.ApplyToTargets(data);
+        return data;
     }
+
+    /// <summary>The target standardisation the model was trained with (regression), or null.</summary>
+    public static Standardization? TargetScaling(StoredModel model) =>
+        model.Metadata.TargetMean.Length == 0 ? null : new Standardization(model.Metadata.TargetMean, model.Metadata.TargetStd);
 
     /// <summary>The solver the model was trained with, at its stored tolerance.</summary>
     public static IEquilibriumSolver Solver(StoredModel model) =>

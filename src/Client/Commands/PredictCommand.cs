@@ -52,6 +52,8 @@ internal static class PredictCommand
             var batch = data.Batch<T>(Enumerable.Range(start, count).ToArray());
             var prediction = model.Predict(batch.U, solver);
             if (!prediction.Equilibrium.IsConverged) failed++;
+            // Regression outputs go back to the target's own units.
+            if (!classification && ModelOptions.TargetScaling(stored) is { } targets) targets.Invert(prediction.Output);
             for (int j = 0; j < count; j++) Write(output, start + j, prediction.Output, j, classification);
             progress.Update(start + count);
         }

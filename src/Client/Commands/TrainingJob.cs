@@ -26,6 +26,16 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             validation = validation is null ? null : standardization.ApplyToFeatures(validation);
             test = standardization.ApplyToFeatures(test);
         }
+        // Regression targets in their own units (house prices in dollars) would need a learning rate per data set;
+        // training on standardised targets needs none, and RMSEs are still reported in the original units.
+        Standardization? targetScaling = train.Task == DataTask.Regression && settings.Standardize != "none"
+            ? Standardization.FitTargets(train) : null;
+        if (targetScaling is not null)
+        {
+            train = targetScaling.ApplyToTargets(train);
+            validation = validation is null ? null : targetScaling.ApplyToTargets(validation);
+            test = targetScaling.ApplyToTargets(test);
+        }
         output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test.SampleCount} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
 
         int n = settings.Hidden, p = train.FeatureCount, q = train.OutputCount;
@@ -46,18 +56,22 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         output.Info($"training n={n} ({(settings.FeedForwardLayers is { } l ? $"feed-forward, {l} layers" : "implicit")}), {settings.Trainer}, {options.Optimizer}, batch {options.BatchSize}, lr {options.LearningRate}, kappa {options.Kappa}, {settings.Precision}");
         TrainingResult<T> result = settings.Trainer switch
         {
-            "bcd" => new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds, settings.Ridge).Train(validation, test, progress, cancellationToken),
-            "fenchel" => new Idl.Numerics.Training.Fenchel.FenchelTrainer<T>(model, train, options).Train(test, progress, cancellationToken),
-            _ => WithProgressBar(new ProjectedGradientTrainer<T>(model, train, options, constraint)).Train(validation, test, progress, cancellationToken),
+            "bcd" => new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds, settings.Ridge) { TargetScaling = targetScaling }
+                .Train(validation, test, progress, cancellationToken),
+            "fenchel" => new Idl.Numerics.Training.Fenchel.FenchelTrainer<T>(model, train, options) { TargetScaling = targetScaling }
+                .Train(test, progress, cancellationToken),
+            _ => WithProgressBar(new ProjectedGradientTrainer<T>(model, train, options, constraint) { TargetScaling = targetScaling })
+                .Train(validation, test, progress, cancellationToken),
         };
 
         var summary = Summary(result, train, clock.Elapsed.TotalSeconds);
-        var onTrain = Evaluation.Run(result.Model, train, ProjectedGradientTrainer<T>.CreateSolver(options.Solver, options.Forward));
+        var onTrain = Evaluation.Run(result.Model, train, ProjectedGradientTrainer<T>.CreateSolver(options.Solver, options.Forward),
+            targetScaling: targetScaling);
         if (onTrain.Accuracy is { } trainAccuracy) summary["train_accuracy"] = Reports.Round(trainAccuracy);
         if (onTrain.Rmse is { } trainRmse) summary["train_rmse"] = Reports.Round(trainRmse);
         if (settings.OutPath is { } path)
         {
-            ModelFile.Save(path, result.Model, Metadata(train, standardization, options, result));
+            ModelFile.Save(path, result.Model, Metadata(train, standardization, targetScaling, options, result));
             summary["model"] = Path.GetFullPath(path);
             output.Info($"model written to {path}");
         }
@@ -131,7 +145,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         return o;
     }
 
-    private ModelMetadata Metadata<T>(Dataset train, Standardization? s, TrainingOptions options, TrainingResult<T> result)
+    private ModelMetadata Metadata<T>(Dataset train, Standardization? s, Standardization? targets, TrainingOptions options, TrainingResult<T> result)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var last = result.Epochs[^1];
@@ -145,6 +159,8 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             MaxIterations = options.Forward.MaxIterations,
             InputMean = s?.Mean.ToArray() ?? [],
             InputStd = s?.Std.ToArray() ?? [],
+            TargetMean = targets?.Mean.ToArray() ?? [],
+            TargetStd = targets?.Std.ToArray() ?? [],
             FeatureNames = train.FeatureNames?.ToArray() ?? [],
             Provenance = new Dictionary<string, string>
             {

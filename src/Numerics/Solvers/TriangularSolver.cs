@@ -63,7 +63,9 @@ public sealed class TriangularSolver(SolverOptions? options = null) : IEquilibri
     public EquilibriumResult<T> SolveAdjoint<T>(Matrix<T> a, ActivationMap phi, Matrix<T> state, Matrix<T> w, Matrix<T>? warmStart = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        _ = new AdjointMap<T>(a, phi, state, w); // validates shapes
+        Guard.Square(a, nameof(a));
+        Guard.Shape(state, a.Rows, w.Cols, nameof(state));
+        Guard.Shape(w, a.Rows, state.Cols, nameof(w));
         var v = new Matrix<T>(a.Rows, w.Cols);
         if (BlockTriangularStructure.Analyze(a, phi) is not { } structure) return Done(v, SolverStatus.NotApplicable, 0);
         int iterations = 0;

@@ -17,13 +17,16 @@ namespace Idl.Numerics.Training;
 public sealed class BlockCoordinateTrainer<T>(ImplicitModel<T> model, Dataset train, TrainingOptions options, int rounds = 1, double ridge = 1e-7)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>The target standardisation a regression set was trained with, so RMSEs are reported in original units.</summary>
+    public Standardization? TargetScaling { get; set; }
+
     /// <summary>Runs the rounds; each reported epoch is one gradient epoch, and each round ends with the least-squares step.</summary>
     public TrainingResult<T> Train(Dataset? validation = null, Dataset? test = null, IProgress<EpochReport>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if (rounds < 1) throw new ArgumentOutOfRangeException(nameof(rounds), rounds, "BCD needs at least one round.");
         var reports = new List<EpochReport>();
-        var gradient = new ProjectedGradientTrainer<T>(model, train, options, blocks: ParameterBlocks.State);
+        var gradient = new ProjectedGradientTrainer<T>(model, train, options, blocks: ParameterBlocks.State) { TargetScaling = TargetScaling };
         int epoch = 0;
         TrainingResult<T>? last = null;
         LeastSquaresReadout.Fit(model, train, gradient.ForwardSolver, ridge);
@@ -36,9 +39,9 @@ public sealed class BlockCoordinateTrainer<T>(ImplicitModel<T> model, Dataset tr
                 progress?.Report(r);
             }
             LeastSquaresReadout.Fit(model, train, gradient.ForwardSolver, ridge);
-            var val = validation is null ? null : Evaluation.Run(model, validation, gradient.ForwardSolver);
-            var tst = test is null ? null : Evaluation.Run(model, test, gradient.ForwardSolver);
-            var trainEval = Evaluation.Run(model, train, gradient.ForwardSolver);
+            var val = validation is null ? null : Evaluation.Run(model, validation, gradient.ForwardSolver, targetScaling: TargetScaling);
+            var tst = test is null ? null : Evaluation.Run(model, test, gradient.ForwardSolver, targetScaling: TargetScaling);
+            var trainEval = Evaluation.Run(model, train, gradient.ForwardSolver, targetScaling: TargetScaling);
             var report = reports[^1] with
             {
                 TrainLoss = trainEval.Loss, ValidationLoss = val?.Loss, TestLoss = tst?.Loss,

@@ -14,7 +14,10 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
         task == DataTask.Classification ? new SoftmaxCrossEntropy(Reduction.Mean) : new SquaredLoss(Reduction.Mean);
 
     /// <summary>Evaluates <paramref name="model"/> on all of <paramref name="data"/>.</summary>
-    public static Evaluation Run<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, int batchSize = 1024)
+    /// <param name="targetScaling">For regression trained on standardised targets: the loss stays in the trained
+    /// (standardised) units, the RMSE is reported in the original units.</param>
+    public static Evaluation Run<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, int batchSize = 1024,
+        Standardization? targetScaling = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var loss = LossFor(data.Task);
@@ -31,7 +34,14 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
             if (!prediction.Equilibrium.IsConverged) nonConverged++;
             lossSum += loss.Evaluate(batch.Y, prediction.Output) * count;
             if (batch.Labels is { } labels) correct += CountCorrect(prediction.Output, labels);
-            else squared += SquaredError(batch.Y, prediction.Output);
+            else if (targetScaling is null) squared += SquaredError(batch.Y, prediction.Output);
+            else
+            {
+                var (y, yhat) = (batch.Y.Clone(), prediction.Output.Clone());
+                targetScaling.Invert(y);
+                targetScaling.Invert(yhat);
+                squared += SquaredError(y, yhat);
+            }
         }
         int m = data.SampleCount;
         bool classification = data.Task == DataTask.Classification;

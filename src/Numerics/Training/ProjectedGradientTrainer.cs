@@ -62,6 +62,9 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     /// <summary>The model being trained.</summary>
     public ImplicitModel<T> Model => _model;
 
+    /// <summary>The target standardisation a regression set was trained with, so RMSEs are reported in original units.</summary>
+    public Standardization? TargetScaling { get; set; }
+
     /// <summary>Called after every step with (steps done, steps in the epoch), for progress bars.</summary>
     public Action<int, int>? StepCompleted { get; set; }
 
@@ -125,8 +128,8 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
             StepCompleted?.Invoke(steps, _batches.BatchesPerEpoch);
         }
         clock.Stop();
-        var val = validation is null ? null : Evaluation.Run(_model, validation, _forward);
-        var tst = test is null ? null : Evaluation.Run(_model, test, _forward);
+        var val = validation is null ? null : Evaluation.Run(_model, validation, _forward, targetScaling: TargetScaling);
+        var tst = test is null ? null : Evaluation.Run(_model, test, _forward, targetScaling: TargetScaling);
         return new EpochReport
         {
             Epoch = epoch,

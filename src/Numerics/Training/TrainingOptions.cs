@@ -43,7 +43,7 @@ public sealed record TrainingOptions
     /// Start each sample's forward and adjoint solves from its own state of the previous epoch (kept per sample,
     /// only while both caches fit in <see cref="WarmStartMemoryLimit"/> bytes). Default off: on MNIST (n = 1000,
     /// batch 1024) a sample's state one epoch later is no closer than zero — the iteration counts were equal — and
-    /// the per-sample gather and scatter cost 30 % of the step (docs/benchmarks.md). It pays when the same samples
+    /// the per-sample gather and scatter took a third of the step (docs/benchmarks.md). It pays when the same samples
     /// return after small parameter changes (full-batch steps, a shard's own slice).
     /// </summary>
     public bool WarmStart { get; init; }

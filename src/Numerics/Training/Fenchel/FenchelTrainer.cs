@@ -19,6 +19,9 @@ namespace Idl.Numerics.Training.Fenchel;
 public sealed class FenchelTrainer<T>(ImplicitModel<T> model, Dataset train, TrainingOptions options, double lambda = 1.0, int innerSteps = 20)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>The target standardisation a regression set was trained with, so RMSEs are reported in original units.</summary>
+    public Standardization? TargetScaling { get; set; }
+
     /// <summary>J after each round, first entry before any update (for tests: it must not increase).</summary>
     public List<double> Objective { get; } = [];
 
@@ -47,7 +50,7 @@ public sealed class FenchelTrainer<T>(ImplicitModel<T> model, Dataset train, Tra
             if (round == options.Epochs && train.Task == DataTask.Regression) LeastSquaresReadout.Fit(model, train, solver);
             clock.Stop();
             if (round < options.Epochs || train.Task != DataTask.Regression) Objective.Add(problem.Value(x));
-            var eval = test is null ? null : Evaluation.Run(model, test, solver);
+            var eval = test is null ? null : Evaluation.Run(model, test, solver, targetScaling: TargetScaling);
             var report = new EpochReport
             {
                 Epoch = round, LearningRate = 0, TrainLoss = Objective[^1], TestLoss = eval?.Loss,
