@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Same-machine speed comparison against the plain PyTorch implementation (../shared/bench/torch_baseline.py):
-# MNIST, one thread each, same tolerance (3e-6), same kappa, same batch sizes, same epochs, same learning rate.
-# Prints both samples-per-second figures, the ratio and both test accuracies, per configuration.
+# MNIST, one thread each, same tolerance (3e-6), same kappa (0.99), same batch size, same epochs, same learning
+# rate, several seeds each. Prints, per configuration and seed, both samples-per-second figures, the ratio and both
+# test accuracies, then the means.
 #
-# Usage: benchmarks/compare_torch.sh [--mnist DIR] [--epochs E] [--configs "100:64 1000:1024"]
+# Usage: benchmarks/compare_torch.sh [--mnist DIR] [--epochs E] [--configs "100:64 1000:1024"] [--seeds "0 1 2"]
 # Needs Debian's python3-torch and python3-numpy (apt-get install -y python3-torch python3-numpy).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mnist="$root/../shared/datasets/mnist"
 epochs=1
 configs="100:64 1000:1024"
+seeds="0"
 while [ $# -gt 0 ]; do
   case "$1" in
     --mnist) mnist="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --configs) configs="$2"; shift 2 ;;
+    --seeds) seeds="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -24,19 +27,32 @@ baseline="$root/../shared/bench/torch_baseline.py"
 dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
 idl="dotnet $root/src/Client/bin/Release/net10.0/idl.dll"
 out="$(mktemp -d)"
-printf '%-8s %-6s %-7s %14s %14s %7s %10s %10s\n' hidden batch epochs torch_sps idl_sps ratio torch_acc idl_acc
+trap 'rm -rf "$out"' EXIT
+printf '%-7s %-6s %-7s %-5s %12s %12s %8s %10s %10s\n' hidden batch epochs seed torch_sps idl_sps ratio torch_acc idl_acc
 for config in $configs; do
   n="${config%%:*}"; b="${config##*:}"
-  /usr/bin/python3 "$baseline" --data "$mnist" --hidden "$n" --batch "$b" --epochs "$epochs" --threads 1 \
-    --lr 5e-3 --kappa 0.99 --tol 3e-6 > "$out/torch-$n.json"
-  $idl train --data "mnist:$mnist" --hidden "$n" --batch "$b" --epochs "$epochs" --threads 1 \
-    --lr 5e-3 --kappa 0.99 --tol 3e-6 --json 2>/dev/null > "$out/idl-$n.json"
-  /usr/bin/python3 - "$out/torch-$n.json" "$out/idl-$n.json" "$n" "$b" "$epochs" <<'PY'
+  for seed in $seeds; do
+    /usr/bin/python3 "$baseline" --data "$mnist" --hidden "$n" --batch "$b" --epochs "$epochs" --threads 1 \
+      --lr 5e-3 --kappa 0.99 --tol 3e-6 --seed "$seed" > "$out/torch-$n-$seed.json"
+    $idl train --data "mnist:$mnist" --hidden "$n" --batch "$b" --epochs "$epochs" --threads 1 \
+      --lr 5e-3 --kappa 0.99 --tol 3e-6 --seed "$seed" --json 2>/dev/null > "$out/idl-$n-$seed.json"
+    /usr/bin/python3 - "$out/torch-$n-$seed.json" "$out/idl-$n-$seed.json" "$n" "$b" "$epochs" "$seed" <<'PY'
 import json, sys
 t = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 i = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
 tsps, isps = t[-1]["samples_per_second"], i[-1]["samples_per_second"]
-print(f"{sys.argv[3]:<8} {sys.argv[4]:<6} {sys.argv[5]:<7} {tsps:14.1f} {isps:14.1f} {isps / tsps:6.2f}x {t[-2]['test_accuracy']:10.4f} {i[-1]['test_accuracy']:10.4f}")
+print(f"{sys.argv[3]:<7} {sys.argv[4]:<6} {sys.argv[5]:<7} {sys.argv[6]:<5} {tsps:12.1f} {isps:12.1f} {isps / tsps:7.2f}x {t[-2]['test_accuracy']:10.4f} {i[-1]['test_accuracy']:10.4f}")
+PY
+  done
+  /usr/bin/python3 - "$out" "$n" $seeds <<'PY'
+import json, statistics, sys
+d, n, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
+def last(p, k=-1): return [json.loads(l) for l in open(p) if l.strip()][k]
+ts = [last(f"{d}/torch-{n}-{s}.json")["samples_per_second"] for s in seeds]
+ids = [last(f"{d}/idl-{n}-{s}.json")["samples_per_second"] for s in seeds]
+ta = [last(f"{d}/torch-{n}-{s}.json", -2)["test_accuracy"] for s in seeds]
+ia = [last(f"{d}/idl-{n}-{s}.json")["test_accuracy"] for s in seeds]
+print(f"mean n={n}: torch {statistics.mean(ts):.1f}/s, idl {statistics.mean(ids):.1f}/s, ratio {statistics.mean(ids) / statistics.mean(ts):.2f}x; "
+      f"accuracy torch {statistics.mean(ta):.4f}, idl {statistics.mean(ia):.4f} over {len(seeds)} seed(s)")
 PY
 done
-rm -rf "$out"
