@@ -47,17 +47,26 @@ wait_port() {
   done
 }
 
-stop_all() {
-  [ -f "$pids" ] || { log "nothing to stop ($pids missing)"; return 0; }
-  local name pid alive
-  while read -r name pid; do kill -TERM "$pid" 2>/dev/null && log "stopping $name ($pid)" || true; done < "$pids"
-  for _ in $(seq 1 75); do   # 15 s for a graceful shutdown, then SIGKILL
+# Sends SIGTERM to the recorded processes whose name matches $1, waits up to $2 seconds, then SIGKILLs the rest.
+stop_matching() {
+  local match="$1" grace="$2" name pid alive
+  while read -r name pid; do [[ "$name" == $match ]] && kill -TERM "$pid" 2>/dev/null && log "stopping $name ($pid)"; done < "$pids"
+  for _ in $(seq 1 $((grace * 5))); do
     alive=0
-    while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1; done < "$pids"
-    [ "$alive" = 0 ] && break
+    while read -r name pid; do [[ "$name" == $match ]] && kill -0 "$pid" 2>/dev/null && alive=1; done < "$pids"
+    [ "$alive" = 0 ] && return 0
     sleep 0.2
   done
-  while read -r name pid; do kill -0 "$pid" 2>/dev/null && { log "killing $name ($pid)"; kill -KILL "$pid"; }; done < "$pids"
+  while read -r name pid; do [[ "$name" == $match ]] && kill -0 "$pid" 2>/dev/null && { log "killing $name ($pid)"; kill -KILL "$pid"; }; done < "$pids"
+  return 0
+}
+
+stop_all() {
+  [ -f "$pids" ] || { log "nothing to stop ($pids missing)"; return 0; }
+  # Silos first, with 15 s to leave the membership table cleanly; then Azurite, whose node process closes its
+  # services at once but lingers afterwards (its state is in memory, so SIGKILL after 3 s loses nothing more).
+  stop_matching 'silo-*' 15
+  stop_matching azurite 3
   rm -f "$pids" "$state/gateways"
 }
 
