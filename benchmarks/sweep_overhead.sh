@@ -23,7 +23,8 @@ while [ $# -gt 0 ]; do
 done
 dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
 idl="dotnet $root/src/Client/bin/Release/net10.0/idl.dll"
-if ! $idl sweep --help >/dev/null 2>&1; then echo "this build has no 'idl sweep'; nothing measured" >&2; exit 3; fi
+# `idl sweep --help` exits 0 even without the command (the root help is shown), so look for it in the command list.
+if ! $idl --help 2>/dev/null | sed -n '/^Commands:/,$p' | grep -qE '^ +sweep '; then echo "this build has no 'idl sweep'; nothing measured" >&2; exit 3; fi
 now() { date +%s.%N; }
 start=$(now)
 # shellcheck disable=SC2086 # sweep_args is a list of options on purpose
