@@ -134,6 +134,7 @@ public sealed partial class SweepGrain
             activity?.SetTag(SweepTags.SweepId, SweepId).SetTag(SweepTags.TrialIndex, trial.Config.Index).SetTag(SweepTags.Kappa, trial.Config.Kappa)
                 .SetTag(SweepTags.Hidden, trial.Config.Hidden).SetTag(SweepTags.LearningRate, trial.Config.LearningRate);
             dirty = true;
+            var started = DateTime.UtcNow;
             try
             {
                 // Idempotent: after a restart the same spec returns the run's status instead of starting it again.
@@ -151,7 +152,8 @@ public sealed partial class SweepGrain
                 if (++trial.Retries > spec.MaxRetries) Finish(trial, TrialState.Failed, $"could not start: {e.Message}");
                 break;
             }
-            (trial.State, trial.StartedTicks, trial.LastProgress, trial.LastStep) = (TrialState.Running, DateTime.UtcNow.Ticks, DateTime.UtcNow, -1);
+            // A trial's time counts from the start request, so that planning and data loading are part of it.
+            (trial.State, trial.StartedTicks, trial.LastProgress, trial.LastStep) = (TrialState.Running, started.Ticks, DateTime.UtcNow, -1);
             running++;
         }
         return dirty;
