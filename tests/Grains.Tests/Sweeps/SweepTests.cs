@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Idl.Grains.Contracts;
 using Idl.Grains.Tests.TestSupport;
 
@@ -70,6 +71,35 @@ public sealed class SweepTests(SharedCluster fixture)
         Assert.Equal(sweepId, again.SweepId);
         await Assert.ThrowsAsync<InvalidOperationException>(() => sweep.StartAsync(spec with { Epochs = 2 }).WaitAsync(TimeSpan.FromSeconds(30)));
         await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task StartAsync_UnderATestSpan_TracesSweepThenTrialThenTheRunsEpochs()
+    {
+        var spec = new SweepSpec { Template = TestSupport.Sweeps.Template(limit: 48), Hidden = ParameterDomain.Of(2), Epochs = 1, Concurrency = 1 };
+        string sweepId = Runs.NewId("traced");
+        ActivityTraceId traceId;
+        using (var root = ClusterFixture.TestSource.StartActivity("test.root"))
+        {
+            Assert.NotNull(root);
+            traceId = root.TraceId;
+            await fixture.Grains.GetGrain<ISweepGrain>(sweepId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(60));
+
+        Dictionary<ActivitySpanId, Activity> spans;
+        lock (ClusterFixture.Spans) spans = ClusterFixture.Spans.Where(a => a.TraceId == traceId).ToDictionary(a => a.SpanId);
+        var sweep = spans.Values.Single(s => s.DisplayName == "sweep");
+        var trial = spans.Values.Single(s => s.DisplayName == "trial");
+        var epoch = spans.Values.First(s => s.DisplayName == "epoch");
+        Assert.Equal(sweepId, sweep.GetTagItem("idl.sweep_id"));
+        Assert.Equal(sweep.SpanId, trial.ParentSpanId);
+        Assert.Contains(trial.SpanId, Ancestors(epoch, spans));
+    }
+
+    private static IEnumerable<ActivitySpanId> Ancestors(Activity span, Dictionary<ActivitySpanId, Activity> spans)
+    {
+        for (var s = span; spans.TryGetValue(s.ParentSpanId, out var parent); s = parent) yield return parent.SpanId;
     }
 
     private async Task<SweepStatus> RunAsync(SweepSpec spec)
