@@ -138,7 +138,7 @@ public sealed partial class SweepGrain
             try
             {
                 // Idempotent: after a restart the same spec returns the run's status instead of starting it again.
-                await Run(trial).StartAsync(SweepSpecValidator.TrialRun(spec, trial.Config, SweepId))
+                await Run(trial).StartAsync(SweepSpecValidator.TrialRun(spec, trial.Config))
                     .WaitAsync(spec.CallTimeout + TimeSpan.FromSeconds(50));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)

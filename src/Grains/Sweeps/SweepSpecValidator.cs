@@ -31,13 +31,13 @@ public static class SweepSpecValidator
         long count = SearchSpace.CountOf(spec);
         if (count > MaxTrials) throw Bad(spec.Search == SearchKind.Grid ? "kappa/--hidden/--lr/--seed" : "samples", count, $"trials exceed the limit of {MaxTrials}");
         var first = SearchSpace.Expand(spec with { Search = SearchKind.Random, Samples = 1 })[0];
-        RunSpecValidator.Validate(TrialRun(spec, first, "check"));
+        RunSpecValidator.Validate(TrialRun(spec, first));
         return spec;
     }
 
     /// <summary>The run of trial <paramref name="trial"/>: the template with the trial's κ, n, learning rate, seed
     /// and the sweep's epochs.</summary>
-    public static RunSpec TrialRun(SweepSpec spec, TrialConfig trial, string sweepId) => spec.Template with
+    public static RunSpec TrialRun(SweepSpec spec, TrialConfig trial) => spec.Template with
     {
         Kappa = trial.Kappa, Hidden = trial.Hidden, LearningRate = trial.LearningRate, Seed = trial.Seed, Epochs = spec.Epochs,
     };
