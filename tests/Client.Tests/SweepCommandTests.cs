@@ -43,4 +43,15 @@ public sealed class SweepCommandTests
         Assert.Contains(named, run.Stderr);
         Assert.Equal("", run.Stdout);
     }
+
+    [Fact]
+    public void Sweep_MissingData_EveryTrialFailsWithTheReasonAndExitsWithDataError()
+    {
+        var run = CliRun.Of("sweep", "--data", "csv:/nonexistent-idl-sweep.csv", "--hidden", "4", "--epochs", "1", "--json");
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        var lines = run.JsonLines();
+        Assert.Equal("failed", (string)lines[0]["status"]!);
+        Assert.Contains("nonexistent-idl-sweep.csv", (string)lines[0]["reason"]!);
+        Assert.Contains("every trial", run.Stderr);
+    }
 }

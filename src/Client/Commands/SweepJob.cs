@@ -48,6 +48,12 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
             output.Out.Write(SweepTable.ToCsv(status.Trials));
             output.Out.Flush();
         }
+        if (status.Trials.All(t => t.State == TrialState.Failed))
+        {
+            // Nothing trained: almost always data or settings every trial shares; the table above has every reason.
+            output.Info($"error: every trial of sweep {sweepId} failed; {ranked[0].TrialId}: {ranked[0].Reason}");
+            return ExitCodes.DataError;
+        }
         output.Info($"sweep {sweepId} {status.State}: best {ranked[0].TrialId} ({status.Metric} {ranked[0].Metric:G6}); wall {status.WallSeconds:F2} s, trials {sumTrials:F2} s");
         return ExitCodes.Success;
     }
