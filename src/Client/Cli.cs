@@ -21,6 +21,7 @@ public static class Cli
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
         root.Subcommands.Add(InfoCommand.Create(stdout, stderr));
         root.Subcommands.Add(DatasetsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Idl.Grains.Contracts;
+using Idl.Grains.Tests.TestSupport;
+
+namespace Idl.Grains.Tests.Sweeps;
+
+[Collection(SharedClusterCollection.Name)]
+public sealed class SweepTests(SharedCluster fixture)
+{
+    [Fact]
+    public async Task StartAsync_ThreeByThreeGridWithAsha_CompletesWithAFullTableAndSomeTrialsStopped()
+    {
+        var spec = new SweepSpec
+        {
+            Template = TestSupport.Sweeps.Template(), Kappa = ParameterDomain.Of(0.5, 0.9, 0.99), Hidden = ParameterDomain.Of(4, 8, 16),
+            LearningRate = ParameterDomain.Of(5e-3), Seeds = [1], Epochs = 3, Concurrency = 3, Scheduler = SchedulerKind.Asha,
+        };
+        string sweepId = Runs.NewId("grid");
+        await fixture.Grains.GetGrain<ISweepGrain>(sweepId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
+        var status = await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(SweepRunState.Completed, status.State);
+        Assert.Equal("test_loss", status.Metric);
+        Assert.Equal(9, status.Trials.Count);
+        Assert.Equal(9, status.Trials.Select(t => (t.Config.Kappa, t.Config.Hidden)).Distinct().Count());
+        Assert.All(status.Trials, t => Assert.Contains(t.State, new[] { TrialState.Completed, TrialState.Stopped }));
+        Assert.Contains(status.Trials, t => t.State == TrialState.Completed && t.Epochs == 3);
+        var stopped = status.Trials.Where(t => t.State == TrialState.Stopped).ToList();
+        Assert.NotEmpty(stopped);
+        Assert.All(stopped, t => Assert.Equal(1, t.Epochs));
+        Assert.All(stopped, t => Assert.Contains("ASHA", t.Reason));
+        Assert.All(status.Trials, t => Assert.True(t.Metric is > 0 and < 10, $"{t.TrialId}: metric {t.Metric}"));
+        foreach (var t in stopped)
+        {
+            var run = await fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(t.TrialId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            // A tiny run may finish all its epochs before the cancel reaches it; it must not be left running.
+            Assert.Contains(run.State, new[] { RunState.Cancelled, RunState.Completed });
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_SameSeedTwice_GivesIdenticalResults()
+    {
+        var spec = new SweepSpec
+        {
+            Template = TestSupport.Sweeps.Template(limit: 144), Search = SearchKind.Random, Samples = 4, SearchSeed = 11,
+            Kappa = ParameterDomain.Range(0.5, 0.95), Hidden = ParameterDomain.Of(4, 8), LearningRate = ParameterDomain.Range(1e-3, 2e-2, logScale: true),
+            Seeds = [0, 1], Epochs = 2, Concurrency = 1, Scheduler = SchedulerKind.Asha, Eta = 2,
+        };
+        var first = await RunAsync(spec);
+        var second = await RunAsync(spec);
+
+        Assert.Equal(first.Trials.Select(t => t.Config), second.Trials.Select(t => t.Config));
+        Assert.Equal(first.Trials.Select(t => (t.State, t.Epochs, t.Reason)), second.Trials.Select(t => (t.State, t.Epochs, t.Reason)));
+        for (int i = 0; i < first.Trials.Count; i++)
+        {
+            Assert.True(first.Trials[i].Metric is { } a && second.Trials[i].Metric is { } b && Math.Abs(a - b) <= 1e-12 * Math.Max(1, Math.Abs(a)),
+                $"trial {i}: {first.Trials[i].Metric:R} vs {second.Trials[i].Metric:R}");
+            Assert.Equal(first.Trials[i].TestAccuracy, second.Trials[i].TestAccuracy);
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_SameIdOtherSpec_IsRejected()
+    {
+        var spec = new SweepSpec { Template = TestSupport.Sweeps.Template(limit: 48), Hidden = ParameterDomain.Of(2), Epochs = 1, Concurrency = 1 };
+        string sweepId = Runs.NewId("again");
+        var sweep = fixture.Grains.GetGrain<ISweepGrain>(sweepId);
+        await sweep.StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
+        var again = await sweep.StartAsync(spec with { Hidden = ParameterDomain.Of(2) }).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(sweepId, again.SweepId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sweep.StartAsync(spec with { Epochs = 2 }).WaitAsync(TimeSpan.FromSeconds(30)));
+        await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task StartAsync_UnderATestSpan_TracesSweepThenTrialThenTheRunsEpochs()
+    {
+        var spec = new SweepSpec { Template = TestSupport.Sweeps.Template(limit: 48), Hidden = ParameterDomain.Of(2), Epochs = 1, Concurrency = 1 };
+        string sweepId = Runs.NewId("traced");
+        ActivityTraceId traceId;
+        using (var root = ClusterFixture.TestSource.StartActivity("test.root"))
+        {
+            Assert.NotNull(root);
+            traceId = root.TraceId;
+            await fixture.Grains.GetGrain<ISweepGrain>(sweepId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(60));
+
+        Dictionary<ActivitySpanId, Activity> spans;
+        lock (ClusterFixture.Spans) spans = ClusterFixture.Spans.Where(a => a.TraceId == traceId).ToDictionary(a => a.SpanId);
+        var sweep = spans.Values.Single(s => s.DisplayName == "sweep");
+        var trial = spans.Values.Single(s => s.DisplayName == "trial");
+        var epoch = spans.Values.First(s => s.DisplayName == "epoch");
+        Assert.Equal(sweepId, sweep.GetTagItem("idl.sweep_id"));
+        Assert.Equal(sweep.SpanId, trial.ParentSpanId);
+        Assert.Contains(trial.SpanId, Ancestors(epoch, spans));
+    }
+
+    private static IEnumerable<ActivitySpanId> Ancestors(Activity span, Dictionary<ActivitySpanId, Activity> spans)
+    {
+        for (var s = span; spans.TryGetValue(s.ParentSpanId, out var parent); s = parent) yield return parent.SpanId;
+    }
+
+    private async Task<SweepStatus> RunAsync(SweepSpec spec)
+    {
+        string sweepId = Runs.NewId("seeded");
+        await fixture.Grains.GetGrain<ISweepGrain>(sweepId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
+        return await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(90));
+    }
+}
