@@ -21,6 +21,8 @@ public static class Cli
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
         root.Subcommands.Add(InfoCommand.Create(stdout, stderr));
         root.Subcommands.Add(DatasetsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
         return root;
     }
 
