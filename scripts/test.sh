@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing and this user can:
-# Debian's python3-numpy (a test reads a model file from Python, as a user would).
+# Debian's python3-numpy (a test reads a model file from Python, as a user would), and Azurite from npm into the
+# git-ignored tools/node_modules (the real-process failover test runs silos on Azure Table and Blob emulation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
@@ -9,6 +10,17 @@ if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy) >/dev/null
   else
     echo "warning: /usr/bin/python3 with numpy is missing; install python3-numpy or the interop test fails" >&2
+  fi
+fi
+AZURITE_VERSION=3.37.0
+if [ ! -x tools/node_modules/.bin/azurite ] || ! grep -q "\"version\": \"$AZURITE_VERSION\"" tools/node_modules/azurite/package.json 2>/dev/null; then
+  command -v npm >/dev/null || { echo "error: npm is missing; install Node.js 20+ (the failover test starts Azurite from npm)" >&2; exit 1; }
+  echo "installing azurite@$AZURITE_VERSION into tools/node_modules (needed by the real-process failover test)" >&2
+  mkdir -p tools
+  if ! npm install --prefix tools --no-audit --no-fund --silent --no-save "azurite@$AZURITE_VERSION" >/dev/null 2>tools/npm-install.log; then
+    echo "error: npm install azurite@$AZURITE_VERSION failed; see tools/npm-install.log" >&2
+    tail -20 tools/npm-install.log >&2
+    exit 1
   fi
 fi
 dotnet test Distributed.sln -c Release "$@"

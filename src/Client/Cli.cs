@@ -22,6 +22,8 @@ public static class Cli
         root.Subcommands.Add(InfoCommand.Create(stdout, stderr));
         root.Subcommands.Add(DatasetsCommand.Create(stdout, stderr));
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,28 +1,17 @@
-using System.Net;
 using Idl.Grains.Hosting;
+using Idl.Grains.Options;
+using Idl.Silo.Hosting;
+using Idl.Silo.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-// An idl silo: localhost clustering (the primary silo holds the membership table), the atomic file grain store,
-// distributed training. Flags: --silo-port, --gateway-port, --primary host:port, --storage file:<dir>.
+// An idl silo configured from appsettings.json, IDL_* environment variables and flags (see SiloFlags): localhost or
+// Azure Table clustering, the atomic file store or Azure Blob, optional TLS and telemetry, distributed training.
 var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
-{
-    ["--silo-port"] = "Silo:SiloPort", ["--gateway-port"] = "Silo:GatewayPort",
-    ["--primary"] = "Silo:Primary", ["--storage"] = "Silo:Storage",
-});
-var config = builder.Configuration.GetSection("Silo");
-int siloPort = config.GetValue("SiloPort", 11111);
-int gatewayPort = config.GetValue("GatewayPort", 30000);
-string? primary = config["Primary"];
-string storage = config["Storage"] ?? "file:data/grains";
-if (!storage.StartsWith("file:", StringComparison.Ordinal))
-    throw new ArgumentException($"--storage {storage}: only file:<dir> is supported by this build.");
-
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(siloPort, gatewayPort, primary is null ? null : IPEndPoint.Parse(primary));
-    silo.AddAtomicFileGrainStorage(storage["file:".Length..]);
-    silo.AddImplicitTraining(o => config.GetSection("Training").Bind(o));
-});
+builder.Configuration.AddEnvironmentVariables("IDL_").AddCommandLine(args, new Dictionary<string, string>(SiloFlags.Map));
+var hosting = builder.Configuration.GetSection("Silo").Get<ClusterHostingOptions>() ?? new();
+builder.AddIdlTelemetry(builder.Configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new());
+builder.UseOrleans(silo => silo
+    .UseIdlCluster(hosting)
+    .AddImplicitTraining(o => builder.Configuration.GetSection("Silo:Training").Bind(o)));
 await builder.Build().RunAsync();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Net;
+using Idl.Grains.Options;
 
 namespace Idl.Client.Commands;
 
@@ -8,28 +8,24 @@ namespace Idl.Client.Commands;
 internal sealed class ClusterOptions
 {
     public Option<int?> Shards { get; } = new("--shards") { Description = "Train on Orleans with this many data shards (an embedded silo unless --cluster is given)." };
-    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Gateways of a running cluster, host:port,host:port." };
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "A running cluster: gateways host:port,host:port or azure:<connection string>." };
     public Option<string?> RunId { get; } = new("--run-id") { Description = "Run id on the cluster (default: a new one)." };
     public Option<int> CheckpointInterval { get; } = new("--checkpoint-interval") { Description = "Steps between checkpoints on the cluster.", DefaultValueFactory = _ => 20 };
+
+    /// <summary>Cluster id, service id and TLS of <c>--cluster</c>.</summary>
+    public ClusterConnectOptions Connect { get; }
+
+    public ClusterOptions() => Connect = new ClusterConnectOptions(Cluster);
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Shards, Cluster, RunId, CheckpointInterval }) command.Options.Add(option);
+        Connect.AddTo(command);
     }
 
     /// <summary>Whether the run goes to Orleans.</summary>
     public bool IsDistributed(ParseResult p) => p.GetValue(Shards) is not null || p.GetValue(Cluster) is not null;
 
-    /// <summary>The gateways of <c>--cluster</c>, or null for an embedded silo.</summary>
-    public IPEndPoint[]? Gateways(ParseResult p)
-    {
-        string? list = p.GetValue(Cluster);
-        if (list is null) return null;
-        try
-        {
-            return list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(e => IPEndPoint.Parse(e.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase))).ToArray();
-        }
-        catch (FormatException) { throw UsageException.For("--cluster", list, "must be host:port[,host:port...] with IP addresses"); }
-    }
+    /// <summary>The cluster of <c>--cluster</c> (gateways or azure:&lt;connection&gt;), or null for an embedded silo.</summary>
+    public ClusterClientOptions? Target(ParseResult p) => Connect.Target(p);
 }

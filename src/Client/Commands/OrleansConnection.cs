@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Idl.Grains.Hosting;
+using Idl.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Idl.Client.Commands;
 
 /// <summary>A grain factory: an embedded single silo on free loopback ports (state in a temporary folder, removed
-/// afterwards), or an Orleans client connected to the given gateways.</summary>
+/// afterwards), or an Orleans client connected to a running cluster (gateways or Azure Table, optionally TLS).</summary>
 internal sealed class OrleansConnection : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -20,25 +21,25 @@ internal sealed class OrleansConnection : IAsyncDisposable
 
     public int Silos { get; private set; }
 
-    public static async Task<OrleansConnection> OpenAsync(IPEndPoint[]? gateways, CancellationToken cancellationToken)
+    public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
         string? folder = null;
-        if (gateways is null)
+        if (cluster is null)
         {
             folder = Path.Combine(Path.GetTempPath(), "idl-embedded-" + Guid.NewGuid().ToString("N"));
-            builder.UseOrleans(silo =>
-            {
-                silo.UseLocalhostClustering(FreePort(), FreePort());
-                silo.AddAtomicFileGrainStorage(folder);
-                silo.AddImplicitTraining();
-            });
+            var options = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + folder };
+            builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining());
         }
-        else builder.UseOrleansClient(client => client.UseStaticClustering(gateways).AddActivityPropagation());
+        else builder.UseOrleansClient(client => client.UseIdlCluster(cluster));
         var host = builder.Build();
         await host.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        return new OrleansConnection(host, folder, gateways?.Length ?? 1);
+        int silos = 1;
+        if (cluster is not null)
+            silos = (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
+                .WaitAsync(TimeSpan.FromSeconds(30), cancellationToken)).Count;
+        return new OrleansConnection(host, folder, silos);
     }
 
     public async ValueTask DisposeAsync()

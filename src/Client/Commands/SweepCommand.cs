@@ -41,12 +41,13 @@ internal sealed class SweepCommand
         foreach (var option in new Option[] { Data, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
             Concurrency, MaxRetries, Deadline, SweepId, Csv, Json, cluster.Shards, cluster.Cluster, cluster.CheckpointInterval })
             command.Options.Add(option);
+        cluster.Connect.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
             var spec = SweepSpecValidator.Validate(Read(parse, cluster));
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
-            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Gateways(parse), cancellationToken);
+            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cancellationToken);
         });
         return command;
     }

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Grains.Contracts;
+using Idl.Grains.Options;
 using Idl.Grains.Sweeps;
 
 namespace Idl.Client.Commands;
@@ -9,9 +9,9 @@ namespace Idl.Client.Commands;
 /// <summary>Starts a sweep on Orleans, reports trials as they finish and prints the ranked table (and CSV).</summary>
 internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, CliOutput output)
 {
-    public async Task<int> RunAsync(IPEndPoint[]? gateways, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ClusterClientOptions? cluster, CancellationToken cancellationToken)
     {
-        await using var connection = await OrleansConnection.OpenAsync(gateways, cancellationToken);
+        await using var connection = await OrleansConnection.OpenAsync(cluster, cancellationToken);
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
         var status = await sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         output.Info($"sweep {sweepId}: {status.Trials.Count} trials, {spec.Concurrency} at once, scheduler {spec.Scheduler}, {connection.Silos} silo(s)");

@@ -37,12 +37,12 @@ public sealed partial class TrainingCoordinatorGrain
         if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
         S.Epochs.Add(summary);
         _progress = new EpochProgress();
-        if (S.Epochs.Count >= spec.Epochs)
-        {
-            S.State = RunState.Completed;
-            StopTimer();
-        }
-        await CheckpointAsync(cancellationToken, parent);
+        bool completed = S.Epochs.Count >= spec.Epochs;
+        if (completed) S.State = RunState.Completed;
+        // Stopping the timer cancels the token of the tick we run in: the final checkpoint must be written before
+        // that and not under that token, or a store that honours cancellation (Azure Blob) never records completion.
+        await CheckpointAsync(completed ? CancellationToken.None : cancellationToken, parent);
+        if (completed) StopTimer();
         EndEpochActivity();
     }
 

@@ -67,6 +67,7 @@ public sealed partial class TrainingCoordinatorGrain(
         (S.Spec, S.Layout, S.State, S.Error, S.Epochs) = (spec, layout, RunState.Running, null, []);
         await CheckpointAsync(default);
         await GrainFactory.GetGrain<IRunRegistryGrain>("default").AddAsync(RunId).WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        await EnsureResumeReminderAsync();
         StartTimer();
         LogStarted(logger, RunId, spec.Shards, layout.Samples);
         return Status();
@@ -92,6 +93,7 @@ public sealed partial class TrainingCoordinatorGrain(
         (S.State, S.Error, _failures) = (RunState.Running, null, 0);
         _runContext = Activity.Current?.Context ?? _runContext;
         await state.WriteStateAsync();
+        await EnsureResumeReminderAsync();
         StartTimer();
         return Status();
     }

@@ -2,6 +2,8 @@ using Idl.Grains.Options;
 using Idl.Grains.Shards;
 using Idl.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 
@@ -14,11 +16,15 @@ public static class TrainingSiloExtensions
     public const string StorageName = "idl";
 
     /// <summary>Adds the shard placement, the training options and their validator. Grain storage named
-    /// <see cref="StorageName"/> must be added separately (<see cref="AddAtomicFileGrainStorage"/> in production).</summary>
+    /// <see cref="StorageName"/> must be added separately (<see cref="AddAtomicFileGrainStorage"/> in production), and
+    /// so must a reminder service, which resumes runs whose silo died (<see cref="ClusterHostingExtensions.UseIdlCluster"/>
+    /// adds both).</summary>
     public static ISiloBuilder AddImplicitTraining(this ISiloBuilder silo, Action<TrainingClusterOptions>? configure = null)
     {
         silo.Services.AddOptions<TrainingClusterOptions>().Configure(o => configure?.Invoke(o));
         silo.Services.AddTransient<IConfigurationValidator, TrainingClusterOptionsValidator>();
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<TrainingClusterOptions>>((r, t) =>
+            r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, t.Value.ResumeCheckPeriod.Ticks)));
         silo.Services.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
         silo.AddActivityPropagation();
         return silo;

@@ -17,6 +17,10 @@ public sealed class TrainingClusterOptions
 
     /// <summary>Pause between a failed step attempt and the next. Default 200 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Period of the reminder that reactivates a running run whose silo died, so that it resumes without
+    /// waiting for a caller. Default 1 minute (Orleans' minimum reminder period is lowered to match when shorter).</summary>
+    public TimeSpan ResumeCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Fails silo start with a message naming the option.</summary>
@@ -30,6 +34,7 @@ public sealed class TrainingClusterOptionsValidator(IOptions<TrainingClusterOpti
         if (o.ShardCallTimeout <= TimeSpan.Zero) throw Bad(nameof(o.ShardCallTimeout), o.ShardCallTimeout, "must be positive");
         if (o.MaxStepAttempts < 1) throw Bad(nameof(o.MaxStepAttempts), o.MaxStepAttempts, "must be at least 1");
         if (o.RetryDelay < TimeSpan.Zero) throw Bad(nameof(o.RetryDelay), o.RetryDelay, "must not be negative");
+        if (o.ResumeCheckPeriod < TimeSpan.FromSeconds(1)) throw Bad(nameof(o.ResumeCheckPeriod), o.ResumeCheckPeriod, "must be at least 1 s");
     }
 
     private static OrleansConfigurationException Bad(string name, object value, string rule) =>

@@ -46,6 +46,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddAtomicFileGrainStorage(folder);
+            silo.UseInMemoryReminderService();
             silo.AddImplicitTraining(o => (o.ShardCallTimeout, o.RetryDelay) = (TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50)));
         });
         builder.ConfigureClient(client => client.AddActivityPropagation());

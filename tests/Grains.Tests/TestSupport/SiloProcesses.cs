@@ -1,0 +1,71 @@
+using Idl.Grains.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Idl.Grains.Tests.TestSupport;
+
+/// <summary>Silo processes (the built idl-silo) on Azure Table clustering and Azure Blob storage, plus a client.
+/// Disposing kills every process it started, also when a test failed.</summary>
+internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId) : IAsyncDisposable
+{
+    private readonly List<(ChildProcess Process, int SiloPort)> _silos = [];
+    private IHost? _client;
+
+    public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
+
+    public void Start(int count, IReadOnlyDictionary<string, string> training)
+    {
+        string dll = RepoPaths.SiloDll;
+        for (int i = 0; i < count; i++)
+        {
+            int siloPort = LoopbackSilo.FreePort();
+            var environment = new Dictionary<string, string>
+            {
+                ["IDL_Silo__Clustering"] = "azure:" + azurite.ConnectionString, ["IDL_Silo__Storage"] = "azure:" + azurite.ConnectionString,
+                ["IDL_Silo__ClusterId"] = clusterId, ["IDL_Silo__ServiceId"] = clusterId,
+                ["IDL_Silo__SiloPort"] = $"{siloPort}", ["IDL_Silo__GatewayPort"] = $"{LoopbackSilo.FreePort()}",
+                ["IDL_Silo__ResponseTimeout"] = "00:00:10", ["Logging__LogLevel__Default"] = "Warning",
+            };
+            foreach (var (k, v) in training) environment["IDL_Silo__Training__" + k] = v;
+            _silos.Add((new ChildProcess(RepoPaths.Dotnet, [dll], Path.GetDirectoryName(dll)!, environment), siloPort));
+        }
+    }
+
+    public async Task ConnectAsync(int expectedSilos, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_client is null)
+        {
+            try { _client = await LoopbackSilo.ConnectAsync(new ClusterClientOptions { AzureConnection = azurite.ConnectionString, ClusterId = clusterId, ServiceId = clusterId }, 10); }
+            catch (Exception) when (DateTime.UtcNow < deadline && !_silos.Any(s => s.Process.HasExited)) { await Task.Delay(250); }
+            catch (Exception e) { throw new TimeoutException("No client connection: " + Outputs(), e); }
+        }
+        while (true)
+        {
+            var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10));
+            if (hosts.Count >= expectedSilos) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{hosts.Count} of {expectedSilos} silos active after {timeout}: {Outputs()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>SIGKILLs the silo whose address (as grains report it, e.g. "S127.0.0.1:11111:…") names its port.</summary>
+    public void Kill(string siloAddress)
+    {
+        var victim = _silos.Single(s => siloAddress.Contains($":{s.SiloPort}:", StringComparison.Ordinal) || siloAddress.EndsWith($":{s.SiloPort}", StringComparison.Ordinal));
+        victim.Process.Kill();
+    }
+
+    public string Outputs() => string.Join("\n---\n", _silos.Select(s => $"silo :{s.SiloPort} (exited: {s.Process.HasExited})\n{s.Process.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            try { await _client.StopAsync().WaitAsync(TimeSpan.FromSeconds(10)); }
+            catch (Exception) { }
+            _client.Dispose();
+        }
+        foreach (var (process, _) in _silos) process.Dispose();
+    }
+}
