@@ -14,6 +14,7 @@ public sealed partial class TrainingCoordinatorGrain
     private long _pendingStep = -1;
     private int[][]? _batches;
     private int _batchesEpoch = -1;
+    private GradientSums<double>? _sums;
 
     // One timer tick: the epoch-end phase when an epoch's last step is done but not yet reported, else one step.
     // A failure leaves the model untouched (steps apply only when every contribution is in) and is retried.
@@ -58,7 +59,10 @@ public sealed partial class TrainingCoordinatorGrain
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step + 1);
         var clock = Stopwatch.StartNew();
         var groups = layout.Split(BatchesOf(epoch, layout, spec)[k]);
+        // Packed once per step and shared by every shard: the payload is immutable, so inside one silo no call copies it.
+        var pack = TrainingTelemetry.Source.StartActivity("pack");
         var parameters = ModelParameters.From(_model!, spec.Activation);
+        pack?.Dispose();
         PayloadGuard.Ensure(parameters.WireBytes, _options.MaxPayloadBytes, "model parameters");
         activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
         if (_pendingStep != _step)
@@ -68,12 +72,12 @@ public sealed partial class TrainingCoordinatorGrain
         }
         await CollectAsync(groups, parameters, S.Restarts, cancellationToken);
 
-        var accumulator = Aggregate(layout);
-        ApplyUpdate(accumulator, spec);
+        var (count, lossSum) = Aggregate();
+        ApplyUpdate(_sums!, lossSum / count, spec);
         _step++;
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
-        TrainingTelemetry.Samples.Add(accumulator.Count);
+        TrainingTelemetry.Samples.Add(count);
         _progress = _progress with { Seconds = _progress.Seconds + clock.Elapsed.TotalSeconds };
         if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
     }
@@ -96,18 +100,21 @@ public sealed partial class TrainingCoordinatorGrain
         }
     }
 
-    private GradientAccumulator<double> Aggregate(RunLayout layout)
+    private (long Count, double LossSum) Aggregate()
     {
         using var activity = TrainingTelemetry.Source.StartActivity("aggregate");
         var m = _model!;
-        var sum = new GradientAccumulator<double>(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null);
-        long bytes = 0;
+        if (_sums?.Fits(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null) != true)
+            _sums = new GradientSums<double>(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null);
+        var parts = _pending.Values.ToList();
+        _sums.Mean(parts);
+        long bytes = 0, count = 0;
+        double lossSum = 0;
         var p = _progress;
-        foreach (var (shard, c) in _pending)
+        foreach (var c in parts)
         {
-            sum.Add(shard, c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
-                c.StateBias?.ToArray<double>() ?? [], c.OutputBias?.ToArray<double>() ?? [], c.Count, c.LossSum);
             bytes += c.WireBytes;
+            (count, lossSum) = (count + c.Count, lossSum + c.LossSum);
             p = p with
             {
                 LossSum = p.LossSum + c.LossSum, Samples = p.Samples + c.Count, Correct = p.Correct + c.Correct,
@@ -116,17 +123,17 @@ public sealed partial class TrainingCoordinatorGrain
             };
         }
         _progress = p;
-        activity?.SetTag(TrainingTelemetry.Tags.Bytes, bytes).SetTag(TrainingTelemetry.Tags.Samples, sum.Count);
-        return sum;
+        activity?.SetTag(TrainingTelemetry.Tags.Bytes, bytes).SetTag(TrainingTelemetry.Tags.Samples, count);
+        return (count, lossSum);
     }
 
     // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
     // l1 projection of A onto ||A||inf <= kappa.
-    private void ApplyUpdate(GradientAccumulator<double> sum, RunSpec spec)
+    private void ApplyUpdate(GradientSums<double> sum, double loss, RunSpec spec)
     {
-        double loss = sum.Average();
         TrainingTelemetry.StepLoss.Record(loss);
         var m = _model!;
+        var update = TrainingTelemetry.Source.StartActivity("update");
         _adam.BeginStep((int)(_step + 1), spec.LearningRate);
         _adam.Update(0, m.A.Span, sum.A.Span);
         _adam.Update(1, m.B.Span, sum.B.Span);
@@ -134,6 +141,7 @@ public sealed partial class TrainingCoordinatorGrain
         _adam.Update(3, m.D.Span, sum.D.Span);
         if (m.StateBias is { } b) _adam.Update(4, b, sum.StateBias);
         if (m.OutputBias is { } c) _adam.Update(5, c, sum.OutputBias);
+        update?.Dispose();
         using var activity = TrainingTelemetry.Source.StartActivity("project");
         double before = Norms.InfinityNorm(m.A);
         (_constraint ??= new WellPosednessConstraint(spec.Kappa)).Project(m);

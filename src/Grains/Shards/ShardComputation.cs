@@ -19,10 +19,13 @@ internal static class ShardComputation
     public static Result Run(ShardData data, ShardStepRequest request, int[] indices, Matrix<double>? states, Matrix<double>? adjoints)
     {
         var clock = Stopwatch.StartNew();
-        var model = request.Parameters.ToModel<double>();
+        var prepare = TrainingTelemetry.Source.StartActivity("shard.prepare");
+        // A read-only view: inside one silo the parameters are the coordinator's immutable payload, not a copy.
+        var model = request.Parameters.AsModel<double>();
         CheckShapes(model, data.Train);
         var solver = (request.Spec.Solver ?? new SolverSettings()).Create();
         var batch = data.Train.Batch<double>(indices);
+        prepare?.Dispose();
         var loss = data.Train.Task == DataTask.Classification ? (ILoss)new SoftmaxCrossEntropy(Reduction.Sum) : new SquaredLoss(Reduction.Sum);
 
         using var forward = TrainingTelemetry.Source.StartActivity("shard.forward");
@@ -40,10 +43,11 @@ internal static class ShardComputation
 
         var stats = new SolveStats(equilibrium.Iterations, gradient.Adjoint.Iterations, equilibrium.Residual, gradient.Adjoint.Residual,
             (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1), clock.Elapsed.TotalSeconds);
+        // The gradients are fresh arrays that nothing else holds: the payloads take them over instead of copying.
         var contribution = new ShardContribution(request.Spec.ShardIndex, request.Step,
-            MatrixPayload.From(gradient.A), MatrixPayload.From(gradient.B), MatrixPayload.From(gradient.C), MatrixPayload.From(gradient.D),
-            gradient.StateBias is { } b ? MatrixPayload.FromVector<double>(b) : null,
-            gradient.OutputBias is { } c ? MatrixPayload.FromVector<double>(c) : null,
+            MatrixPayload.Wrap(gradient.A), MatrixPayload.Wrap(gradient.B), MatrixPayload.Wrap(gradient.C), MatrixPayload.Wrap(gradient.D),
+            gradient.StateBias is { } b ? MatrixPayload.Wrap(1, b.Length, b) : null,
+            gradient.OutputBias is { } c ? MatrixPayload.Wrap(1, c.Length, c) : null,
             lossSum, indices.Length, correct, stats);
         adjoint?.SetTag(TrainingTelemetry.Tags.Bytes, contribution.WireBytes);
         TrainingTelemetry.SolverIterations.Record(equilibrium.Iterations);
@@ -53,7 +57,7 @@ internal static class ShardComputation
     public static ShardEvaluation Evaluate(Dataset? test, ModelParameters parameters, SolverSettings solver)
     {
         if (test is null) return new ShardEvaluation(0, 0, 0, 0);
-        var model = parameters.ToModel<double>();
+        var model = parameters.AsModel<double>();
         CheckShapes(model, test);
         var e = Evaluation.Run(model, test, solver.Create());
         int m = test.SampleCount;
