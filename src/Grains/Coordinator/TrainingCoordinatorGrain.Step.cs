@@ -14,7 +14,6 @@ public sealed partial class TrainingCoordinatorGrain
     private long _pendingStep = -1;
     private int[][]? _batches;
     private int _batchesEpoch = -1;
-    private GradientSums<double>? _sums;
 
     // One timer tick: the epoch-end phase when an epoch's last step is done but not yet reported, else one step.
     // A failure leaves the model untouched (steps apply only when every contribution is in) and is retried.
@@ -61,7 +60,7 @@ public sealed partial class TrainingCoordinatorGrain
         var groups = layout.Split(BatchesOf(epoch, layout, spec)[k]);
         // Packed once per step and shared by every shard: the payload is immutable, so inside one silo no call copies it.
         var pack = TrainingTelemetry.Source.StartActivity("pack");
-        var parameters = ModelParameters.From(_model!, spec.Activation);
+        var parameters = _model!.Pack(spec.Activation);
         pack?.Dispose();
         PayloadGuard.Ensure(parameters.WireBytes, _options.MaxPayloadBytes, "model parameters");
         activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
@@ -72,8 +71,11 @@ public sealed partial class TrainingCoordinatorGrain
         }
         await CollectAsync(groups, parameters, S.Restarts, cancellationToken);
 
-        var (count, lossSum) = Aggregate();
-        ApplyUpdate(_sums!, lossSum / count, spec);
+        var (count, lossSum, parts) = Tally();
+        TrainingTelemetry.StepLoss.Record(lossSum / count);
+        // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
+        // l1 projection of A onto ||A||inf <= kappa.
+        _model!.Update(parts, (int)(_step + 1), spec);
         _step++;
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
@@ -100,20 +102,15 @@ public sealed partial class TrainingCoordinatorGrain
         }
     }
 
-    private (long Count, double LossSum) Aggregate()
+    // Tallies the step's contributions; the sums themselves are the run model's (in the run's precision).
+    private (long Count, double LossSum, List<ShardContribution> Parts) Tally()
     {
-        using var activity = TrainingTelemetry.Source.StartActivity("aggregate");
-        var m = _model!;
-        if (_sums?.Fits(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null) != true)
-            _sums = new GradientSums<double>(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null);
         var parts = _pending.Values.ToList();
-        _sums.Mean(parts);
-        long bytes = 0, count = 0;
+        long count = 0;
         double lossSum = 0;
         var p = _progress;
         foreach (var c in parts)
         {
-            bytes += c.WireBytes;
             (count, lossSum) = (count + c.Count, lossSum + c.LossSum);
             p = p with
             {
@@ -123,29 +120,7 @@ public sealed partial class TrainingCoordinatorGrain
             };
         }
         _progress = p;
-        activity?.SetTag(TrainingTelemetry.Tags.Bytes, bytes).SetTag(TrainingTelemetry.Tags.Samples, count);
-        return (count, lossSum);
-    }
-
-    // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
-    // l1 projection of A onto ||A||inf <= kappa.
-    private void ApplyUpdate(GradientSums<double> sum, double loss, RunSpec spec)
-    {
-        TrainingTelemetry.StepLoss.Record(loss);
-        var m = _model!;
-        var update = TrainingTelemetry.Source.StartActivity("update");
-        _adam.BeginStep((int)(_step + 1), spec.LearningRate);
-        _adam.Update(0, m.A.Span, sum.A.Span);
-        _adam.Update(1, m.B.Span, sum.B.Span);
-        _adam.Update(2, m.C.Span, sum.C.Span);
-        _adam.Update(3, m.D.Span, sum.D.Span);
-        if (m.StateBias is { } b) _adam.Update(4, b, sum.StateBias);
-        if (m.OutputBias is { } c) _adam.Update(5, c, sum.OutputBias);
-        update?.Dispose();
-        using var activity = TrainingTelemetry.Source.StartActivity("project");
-        double before = Norms.InfinityNorm(m.A);
-        (_constraint ??= new WellPosednessConstraint(spec.Kappa)).Project(m);
-        activity?.SetTag(TrainingTelemetry.Tags.InfNormBefore, before).SetTag(TrainingTelemetry.Tags.InfNormAfter, Norms.InfinityNorm(m.A));
+        return (count, lossSum, parts);
     }
 
     private int[][] BatchesOf(int epoch, RunLayout layout, RunSpec spec)
