@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Overhead of the embedded one-silo cluster against the single-process trainer on the same run: MNIST, n = 1000,
-# batch 1024, 1 epoch, float64 (the cluster path trains in float64, so the single-process run uses --precision
-# float64), Adam, constant rate, no warm start. Prints per-epoch training seconds of each, their ratio, the
+# batch 1024, 1 epoch, float64 unless --precision float32 (both paths train in the given precision), Adam,
+# constant rate, no warm start. Prints per-epoch training seconds of each, their ratio, the
 # single-process phase_seconds and the cluster's span totals (step, shard.forward, shard.adjoint, aggregate, project,
 # checkpoint, evaluate, grain calls) from benchmarks/Idl.ClusterBench, which hosts the silo as `idl train --shards`.
 #
-# Usage: benchmarks/cluster_overhead.sh [--mnist DIR] [--hidden N] [--batch B] [--epochs E] [--limit M] [--reps R]
+# Usage: benchmarks/cluster_overhead.sh [--mnist DIR] [--hidden N] [--batch B] [--epochs E] [--limit M] [--reps R] [--precision float32|float64]
 # --limit M trains on the first M samples only (the test set stays whole); --reps R repeats the pair, interleaved.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-mnist="$root/../shared/datasets/mnist"; hidden=1000; batch=1024; epochs=1; limit=""; reps=1
+mnist="$root/../shared/datasets/mnist"; hidden=1000; batch=1024; epochs=1; limit=""; reps=1; precision=float64
 while [ $# -gt 0 ]; do
   case "$1" in
     --mnist) mnist="$2"; shift 2 ;;
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
     --epochs) epochs="$2"; shift 2 ;;
     --limit) limit="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
+    --precision) precision="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -30,12 +31,12 @@ common=(--data "mnist:$mnist" --hidden "$hidden" --batch "$batch" --epochs "$epo
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 for r in $(seq 1 "$reps"); do
   echo "rep $r: single process" >&2
-  $idl train "${common[@]}" --precision float64 --json 2>/dev/null > "$out/single-$r.json"
+  $idl train "${common[@]}" --precision "$precision" --json 2>/dev/null > "$out/single-$r.json"
   echo "rep $r: embedded silo (Idl.ClusterBench, spans)" >&2
-  $bench "${common[@]}" --shards 1 > "$out/bench-$r.json"
+  $bench "${common[@]}" --shards 1 --precision "$precision" > "$out/bench-$r.json"
 done
 echo "embedded silo through the CLI: idl train --shards 1" >&2
-$idl train "${common[@]}" --shards 1 --json 2>/dev/null > "$out/cli.json"
+$idl train "${common[@]}" --shards 1 --precision "$precision" --json 2>/dev/null > "$out/cli.json"
 /usr/bin/python3 - "$out" "$reps" <<'PY'
 import json, sys, os
 out, reps = sys.argv[1], int(sys.argv[2])

@@ -14,12 +14,13 @@ using Microsoft.Extensions.Logging;
 // training spans (step, shard.forward, shard.adjoint, aggregate, project, checkpoint, evaluate, epoch) and the
 // Orleans grain-call spans. Prints one JSON object on stdout. Used by benchmarks/cluster_overhead.sh.
 // Usage: Idl.ClusterBench --data SPEC [--hidden N] [--batch B] [--epochs E] [--shards K] [--lr X] [--kappa X] [--seed S] [--limit M]
+//        [--precision float32|float64] (float64 unless given)
 var o = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1]);
 string Get(string key, string fallback) => o.TryGetValue(key, out var v) ? v : fallback;
 if (!o.ContainsKey("data"))
 {
-    Console.Error.WriteLine("usage: Idl.ClusterBench --data SPEC [--hidden N] [--batch B] [--epochs E] [--shards K] [--lr X] [--kappa X] [--seed S] [--limit M]");
+    Console.Error.WriteLine("usage: Idl.ClusterBench --data SPEC [--hidden N] [--batch B] [--epochs E] [--shards K] [--lr X] [--kappa X] [--seed S] [--limit M] [--precision float32|float64]");
     return 2;
 }
 var spec = new RunSpec
@@ -29,6 +30,7 @@ var spec = new RunSpec
     Kappa = double.Parse(Get("kappa", "0.95"), CultureInfo.InvariantCulture), Seed = int.Parse(Get("seed", "0"), CultureInfo.InvariantCulture),
     Shards = int.Parse(Get("shards", "1"), CultureInfo.InvariantCulture), Limit = o.TryGetValue("limit", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : null,
     Solver = new SolverSettings("picard", 3e-6, 300), CheckpointInterval = 20, WarmStart = false,
+    Precision = Get("precision", "float64"),
 };
 
 using var spans = new SpanTotals(TrainingTelemetry.Name, "Microsoft.Orleans.Application");
@@ -46,6 +48,7 @@ await host.StartAsync();
 try
 {
     var run = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITrainingCoordinatorGrain>("bench-" + Guid.NewGuid().ToString("N")[..8]);
+    var gcBefore = GC.GetTotalPauseDuration();
     var status = await run.StartAsync(spec).WaitAsync(TimeSpan.FromMinutes(10));
     while (!status.IsFinished)
     {
@@ -55,7 +58,8 @@ try
     if (status.State != RunState.Completed) throw new InvalidOperationException($"run ended {status.State}: {status.Error}");
     var report = new
     {
-        data = spec.DataSpec, hidden = spec.Hidden, batch = spec.BatchSize, shards = status.Shards, samples = status.Samples,
+        data = spec.DataSpec, hidden = spec.Hidden, batch = spec.BatchSize, shards = status.Shards, samples = status.Samples, precision = spec.Precision,
+        gc_pause_seconds = Math.Round((GC.GetTotalPauseDuration() - gcBefore).TotalSeconds, 3),
         epochs = status.Epochs.Select(e => new { e.Epoch, train_seconds = e.TrainSeconds, samples_per_second = e.SamplesPerSecond, test_accuracy = e.TestAccuracy }),
         spans = spans.Snapshot().OrderByDescending(kv => kv.Value.Seconds)
             .ToDictionary(kv => kv.Key, kv => new { count = kv.Value.Count, seconds = Math.Round(kv.Value.Seconds, 4) }),

@@ -9,7 +9,7 @@ using Idl.Numerics.Training;
 namespace Idl.Client.Commands;
 
 /// <summary><c>idl train --shards K</c> / <c>--cluster</c>: starts a run on Orleans and prints the same JSON per
-/// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in float64.</summary>
+/// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in the run's --precision.</summary>
 internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
 {
     public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
             DataSpec = dataSpec, Hidden = settings.Hidden, Epochs = t.Epochs, BatchSize = t.BatchSize, LearningRate = t.LearningRate, Kappa = t.Kappa,
             Seed = settings.Seed, Shards = shards, Activation = settings.Activation, Standardize = settings.Standardize, Limit = settings.Limit,
             Solver = new SolverSettings(t.Solver, t.Forward.AbsoluteTolerance ?? 3e-6, t.Forward.MaxIterations),
-            CheckpointInterval = parse.GetValue(cluster.CheckpointInterval), WarmStart = t.WarmStart,
+            CheckpointInterval = parse.GetValue(cluster.CheckpointInterval), WarmStart = t.WarmStart, Precision = settings.Precision,
         };
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
@@ -59,7 +59,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         summary["restarts"] = status.Restarts;
         summary["hidden"] = settings.Hidden;
         summary["kappa"] = t.Kappa;
-        summary["precision"] = "float64";
+        summary["precision"] = spec.Precision;
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: run {runId}, train loss {last.TrainLoss:F4}, test accuracy {last.TestAccuracy:F4}");
         return ExitCodes.Success;

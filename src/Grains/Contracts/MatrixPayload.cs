@@ -7,22 +7,27 @@ namespace Idl.Grains.Contracts;
 /// <summary>
 /// A dense row-major matrix (or vector: one row) as one raw little-endian block, so that it crosses the wire
 /// through <see cref="MatrixPayloadCodec"/> at memory speed instead of the 5–9 bytes per element of the default
-/// array encoding. Immutable: the bytes are never changed after construction.
+/// array encoding. Immutable: the elements are never changed after construction.
 /// </summary>
+/// <remarks>The block is held either as the bytes received from the wire or as the typed array it was built from,
+/// so that a payload built and read inside one silo is viewed in place (<see cref="AsSpan{T}"/>,
+/// <see cref="AsMatrix{T}"/>) instead of being copied to bytes and back.</remarks>
 [Immutable, Alias("idl.MatrixPayload")]
 public sealed class MatrixPayload
 {
+    // byte[] (from the wire or a caller), float[] or double[] (taken over by Wrap or copied by From).
+    private readonly Array _data;
+
     /// <summary>Wraps <paramref name="bytes"/> (taken over, not copied).</summary>
     /// <exception cref="ArgumentException">The byte count is not rows·cols·element size.</exception>
     public MatrixPayload(PayloadElement element, int rows, int cols, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (element is not (PayloadElement.Float32 or PayloadElement.Float64))
-            throw new ArgumentException($"Unknown payload element type {(byte)element}.", nameof(element));
-        if (rows < 0 || cols < 0 || (long)rows * cols * (int)element != bytes.Length)
-            throw new ArgumentException($"A {rows}x{cols} {element} payload needs {(long)rows * cols * (int)element} bytes, not {bytes.Length}.", nameof(bytes));
-        (Element, Rows, Cols, Bytes) = (element, rows, cols, bytes);
+        Check(element, rows, cols, bytes.Length);
+        (Element, Rows, Cols, _data) = (element, rows, cols, bytes);
     }
+
+    private MatrixPayload(PayloadElement element, int rows, int cols, Array data) => (Element, Rows, Cols, _data) = (element, rows, cols, data);
 
     /// <summary>Element type.</summary>
     public PayloadElement Element { get; }
@@ -33,11 +38,19 @@ public sealed class MatrixPayload
     /// <summary>Columns.</summary>
     public int Cols { get; }
 
-    /// <summary>The raw little-endian block, rows·cols·element size bytes.</summary>
-    public byte[] Bytes { get; }
+    /// <summary>The raw little-endian block, rows·cols·element size bytes (a copy when the payload was built from a typed array).</summary>
+    public byte[] Bytes => _data as byte[] ?? ByteSpan.ToArray();
+
+    /// <summary>The raw little-endian block, viewed in place.</summary>
+    public ReadOnlySpan<byte> ByteSpan => _data switch
+    {
+        byte[] b => b,
+        float[] f => MemoryMarshal.AsBytes(f.AsSpan()),
+        _ => MemoryMarshal.AsBytes(((double[])_data).AsSpan()),
+    };
 
     /// <summary>Bytes on the wire, header included.</summary>
-    public long WireBytes => Bytes.Length + MatrixPayloadCodec.HeaderBytes;
+    public long WireBytes => (long)Rows * Cols * (int)Element + MatrixPayloadCodec.HeaderBytes;
 
     /// <summary>A payload holding a copy of <paramref name="matrix"/>.</summary>
     public static MatrixPayload From<T>(Matrix<T> matrix) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -47,6 +60,42 @@ public sealed class MatrixPayload
     public static MatrixPayload FromVector<T>(ReadOnlySpan<T> vector) where T : unmanaged, IFloatingPointIeee754<T> =>
         From(1, vector.Length, vector);
 
+    /// <summary>A payload that takes over <paramref name="data"/> (not copied): the caller must never change it again.</summary>
+    /// <exception cref="ArgumentException">The length is not rows·cols.</exception>
+    public static MatrixPayload Wrap<T>(int rows, int cols, T[] data) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Payloads are little-endian.");
+        var element = ElementOf<T>();
+        Check(element, rows, cols, (long)data.Length * (int)element);
+        return new MatrixPayload(element, rows, cols, data);
+    }
+
+    /// <summary>A payload that takes over <paramref name="matrix"/>'s storage (not copied): the caller must never change it again.</summary>
+    public static MatrixPayload Wrap<T>(Matrix<T> matrix) where T : unmanaged, IFloatingPointIeee754<T> => Wrap(matrix.Rows, matrix.Cols, matrix.Data);
+
+    /// <summary>The elements viewed in place (no copy).</summary>
+    /// <exception cref="InvalidOperationException">The element type is not <typeparamref name="T"/>.</exception>
+    public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckElement<T>();
+        return _data as T[] ?? MemoryMarshal.Cast<byte, T>(ByteSpan);
+    }
+
+    /// <summary>The matrix as a <see cref="Matrix{T}"/> that shares this payload's storage when it holds a
+    /// <typeparamref name="T"/>[] (else a copy). The result must only be read.</summary>
+    /// <exception cref="InvalidOperationException">The element type is not <typeparamref name="T"/>.</exception>
+    public Matrix<T> AsMatrix<T>() where T : unmanaged, IFloatingPointIeee754<T> => new(Rows, Cols, AsArray<T>());
+
+    /// <summary>The elements as an array that is this payload's storage when it holds a <typeparamref name="T"/>[]
+    /// (else a copy). The result must only be read.</summary>
+    /// <exception cref="InvalidOperationException">The element type is not <typeparamref name="T"/>.</exception>
+    public T[] AsArray<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckElement<T>();
+        return _data as T[] ?? ToArray<T>();
+    }
+
     /// <summary>The matrix as a new <see cref="Matrix{T}"/> (a copy).</summary>
     /// <exception cref="InvalidOperationException">The element type is not <typeparamref name="T"/>.</exception>
     public Matrix<T> ToMatrix<T>() where T : unmanaged, IFloatingPointIeee754<T> => new(Rows, Cols, ToArray<T>());
@@ -55,11 +104,10 @@ public sealed class MatrixPayload
     /// <exception cref="InvalidOperationException">The element type is not <typeparamref name="T"/>.</exception>
     public T[] ToArray<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (ElementOf<T>() != Element)
-            throw new InvalidOperationException($"The payload holds {Element} elements, not {typeof(T).Name}.");
-        var result = new T[(long)Rows * Cols];
-        Bytes.AsSpan().CopyTo(MemoryMarshal.AsBytes(result.AsSpan()));
+        CheckElement<T>();
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Payloads are little-endian.");
+        var result = GC.AllocateUninitializedArray<T>(checked(Rows * Cols));
+        ByteSpan.CopyTo(MemoryMarshal.AsBytes(result.AsSpan()));
         return result;
     }
 
@@ -72,6 +120,22 @@ public sealed class MatrixPayload
     private static MatrixPayload From<T>(int rows, int cols, ReadOnlySpan<T> data) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Payloads are little-endian.");
-        return new MatrixPayload(ElementOf<T>(), rows, cols, MemoryMarshal.AsBytes(data).ToArray());
+        var copy = GC.AllocateUninitializedArray<T>(data.Length);
+        data.CopyTo(copy);
+        return Wrap(rows, cols, copy);
+    }
+
+    private void CheckElement<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (ElementOf<T>() != Element)
+            throw new InvalidOperationException($"The payload holds {Element} elements, not {typeof(T).Name}.");
+    }
+
+    private static void Check(PayloadElement element, int rows, int cols, long bytes)
+    {
+        if (element is not (PayloadElement.Float32 or PayloadElement.Float64))
+            throw new ArgumentException($"Unknown payload element type {(byte)element}.", nameof(element));
+        if (rows < 0 || cols < 0 || (long)rows * cols * (int)element != bytes)
+            throw new ArgumentException($"A {rows}x{cols} {element} payload needs {(long)rows * cols * (int)element} bytes, not {bytes}.", "bytes");
     }
 }

@@ -23,11 +23,11 @@ public sealed class MatrixPayloadCodec : IFieldCodec<MatrixPayload>
         if (ReferenceCodec.TryWriteReferenceField(ref writer, fieldIdDelta, expectedType, value)) return;
         var payload = value!;
         writer.WriteFieldHeader(fieldIdDelta, expectedType, typeof(MatrixPayload), WireType.LengthPrefixed);
-        writer.WriteVarUInt32(checked((uint)(HeaderBytes + payload.Bytes.Length)));
+        writer.WriteVarUInt32(checked((uint)(payload.WireBytes)));
         writer.WriteByte((byte)payload.Element);
         writer.WriteInt32(payload.Rows);
         writer.WriteInt32(payload.Cols);
-        writer.Write(payload.Bytes);
+        writer.Write(payload.ByteSpan);
     }
 
     /// <inheritdoc />

@@ -29,4 +29,10 @@ public sealed record ModelParameters(
     public ImplicitModel<T> ToModel<T>() where T : unmanaged, IFloatingPointIeee754<T> => new(
         A.ToMatrix<T>(), B.ToMatrix<T>(), C.ToMatrix<T>(), D.ToMatrix<T>(),
         ActivationMap.Uniform(ActivationParser.Parse(Activation), A.Rows), StateBias?.ToArray<T>(), OutputBias?.ToArray<T>());
+
+    /// <summary>A model that shares the payloads' storage where they hold <typeparamref name="T"/>[] (inside one silo)
+    /// and copies otherwise: for solves that only read the parameters. Never update it.</summary>
+    public ImplicitModel<T> AsModel<T>() where T : unmanaged, IFloatingPointIeee754<T> => new(
+        A.AsMatrix<T>(), B.AsMatrix<T>(), C.AsMatrix<T>(), D.AsMatrix<T>(),
+        ActivationMap.Uniform(ActivationParser.Parse(Activation), A.Rows), StateBias?.AsArray<T>(), OutputBias?.AsArray<T>());
 }

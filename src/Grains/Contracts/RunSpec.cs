@@ -2,7 +2,7 @@ namespace Idl.Grains.Contracts;
 
 /// <summary>
 /// What to train: the same hyper-parameters as single-process <c>idl train</c> (projected gradient with Adam, §6.2,
-/// constant learning rate, float64), spread over <see cref="Shards"/> data shards.
+/// constant learning rate, float32 or float64), spread over <see cref="Shards"/> data shards.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("idl.RunSpec")]
 public sealed record RunSpec
@@ -48,4 +48,8 @@ public sealed record RunSpec
 
     /// <summary>Use only the first N training samples (null: all).</summary>
     [Id(13)] public int? Limit { get; init; }
+
+    /// <summary>Element type of the model, gradients and payloads: float32 or float64 (as <c>--precision</c>). Float64 unless set,
+    /// so that existing callers and checkpoints keep their precision.</summary>
+    [Id(14)] public string Precision { get; init; } = "float64";
 }

@@ -22,6 +22,7 @@ public static class RunSpecValidator
         if (spec.CheckpointInterval < 1) throw Bad("checkpoint-interval", spec.CheckpointInterval, "must be at least 1");
         if (spec.Limit is < 1) throw Bad("limit", spec.Limit, "must be at least 1");
         if (spec.Standardize is not ("auto" or "global" or "features" or "none")) throw Bad("standardize", spec.Standardize, "must be auto, global, features or none");
+        if (spec.Precision is not ("float32" or "float64")) throw Bad("precision", spec.Precision, "must be float32 or float64");
         if (spec.Solver.Solver is not ("picard" or "anderson")) throw Bad("solver", spec.Solver.Solver, "must be picard or anderson");
         if (!(spec.Solver.Tolerance > 0)) throw Bad("tol", spec.Solver.Tolerance, "must be > 0");
         if (spec.Solver.MaxIterations < 1) throw Bad("max-iter", spec.Solver.MaxIterations, "must be at least 1");

@@ -17,7 +17,7 @@ public sealed partial class TrainingCoordinatorGrain
         ShardEvaluation[] parts;
         using (var evaluate = TrainingTelemetry.Source.StartActivity("evaluate", ActivityKind.Internal, parent))
         {
-            var parameters = ModelParameters.From(_model!, spec.Activation);
+            var parameters = _model!.Pack(spec.Activation);
             parts = await Task.WhenAll(Enumerable.Range(0, layout.Shards)
                 .Select(k => Shard(k).EvaluateAsync(layout.SpecFor(RunId, spec, k), parameters, cancellationToken)))
                 .WaitAsync(_options.ShardCallTimeout, cancellationToken);
@@ -33,7 +33,7 @@ public sealed partial class TrainingCoordinatorGrain
             tested > 0 && !layout.Classification ? Math.Sqrt(parts.Sum(p => p.SquaredError) / ((double)tested * layout.Outputs)) : null,
             pr.Samples / Math.Max(pr.Seconds, 1e-9), pr.Seconds,
             StepsPerEpoch(layout, spec) == 0 ? 0 : (double)pr.ForwardIterations / Math.Max(pr.ShardSteps, 1),
-            (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, Norms.InfinityNorm(_model!.A));
+            (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, _model!.InfinityNormA);
         if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
         S.Epochs.Add(summary);
         _progress = new EpochProgress();
@@ -50,9 +50,8 @@ public sealed partial class TrainingCoordinatorGrain
     private async Task CheckpointAsync(CancellationToken cancellationToken, ActivityContext parent = default)
     {
         using var activity = TrainingTelemetry.Source.StartActivity("checkpoint", ActivityKind.Internal, parent);
-        S.Model = ModelParameters.From(_model!, S.Spec!.Activation);
-        S.Adam = _adam.ExportState().OrderBy(kv => kv.Key)
-            .Select(kv => new AdamSlot(kv.Key, MatrixPayload.FromVector<double>(kv.Value.M), MatrixPayload.FromVector<double>(kv.Value.V))).ToList();
+        S.Model = _model!.Pack(S.Spec!.Activation);
+        S.Adam = _model.ExportAdam();
         (S.Step, S.Progress) = (_step, _progress);
         await state.WriteStateAsync(cancellationToken);
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step)
@@ -61,10 +60,7 @@ public sealed partial class TrainingCoordinatorGrain
 
     private void Restore()
     {
-        _model = S.Model!.ToModel<double>();
-        _adam = new();
-        _adam.ImportState(S.Adam.ToDictionary(a => a.Slot, a => (a.M.ToArray<double>(), a.V.ToArray<double>())));
-        _constraint = new WellPosednessConstraint(S.Spec!.Kappa);
+        _model = RunModel.Restore(S.Spec!, S.Model!, S.Adam);
         (_step, _progress) = (S.Step, S.Progress);
     }
 

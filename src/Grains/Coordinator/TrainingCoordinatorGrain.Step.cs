@@ -58,7 +58,10 @@ public sealed partial class TrainingCoordinatorGrain
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step + 1);
         var clock = Stopwatch.StartNew();
         var groups = layout.Split(BatchesOf(epoch, layout, spec)[k]);
-        var parameters = ModelParameters.From(_model!, spec.Activation);
+        // Packed once per step and shared by every shard: the payload is immutable, so inside one silo no call copies it.
+        var pack = TrainingTelemetry.Source.StartActivity("pack");
+        var parameters = _model!.Pack(spec.Activation);
+        pack?.Dispose();
         PayloadGuard.Ensure(parameters.WireBytes, _options.MaxPayloadBytes, "model parameters");
         activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
         if (_pendingStep != _step)
@@ -68,12 +71,15 @@ public sealed partial class TrainingCoordinatorGrain
         }
         await CollectAsync(groups, parameters, S.Restarts, cancellationToken);
 
-        var accumulator = Aggregate(layout);
-        ApplyUpdate(accumulator, spec);
+        var (count, lossSum, parts) = Tally();
+        TrainingTelemetry.StepLoss.Record(lossSum / count);
+        // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
+        // l1 projection of A onto ||A||inf <= kappa.
+        _model!.Update(parts, (int)(_step + 1), spec);
         _step++;
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
-        TrainingTelemetry.Samples.Add(accumulator.Count);
+        TrainingTelemetry.Samples.Add(count);
         _progress = _progress with { Seconds = _progress.Seconds + clock.Elapsed.TotalSeconds };
         if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
     }
@@ -96,18 +102,16 @@ public sealed partial class TrainingCoordinatorGrain
         }
     }
 
-    private GradientAccumulator<double> Aggregate(RunLayout layout)
+    // Tallies the step's contributions; the sums themselves are the run model's (in the run's precision).
+    private (long Count, double LossSum, List<ShardContribution> Parts) Tally()
     {
-        using var activity = TrainingTelemetry.Source.StartActivity("aggregate");
-        var m = _model!;
-        var sum = new GradientAccumulator<double>(m.StateSize, m.InputSize, m.OutputSize, m.StateBias is not null, m.OutputBias is not null);
-        long bytes = 0;
+        var parts = _pending.Values.ToList();
+        long count = 0;
+        double lossSum = 0;
         var p = _progress;
-        foreach (var (shard, c) in _pending)
+        foreach (var c in parts)
         {
-            sum.Add(shard, c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
-                c.StateBias?.ToArray<double>() ?? [], c.OutputBias?.ToArray<double>() ?? [], c.Count, c.LossSum);
-            bytes += c.WireBytes;
+            (count, lossSum) = (count + c.Count, lossSum + c.LossSum);
             p = p with
             {
                 LossSum = p.LossSum + c.LossSum, Samples = p.Samples + c.Count, Correct = p.Correct + c.Correct,
@@ -116,28 +120,7 @@ public sealed partial class TrainingCoordinatorGrain
             };
         }
         _progress = p;
-        activity?.SetTag(TrainingTelemetry.Tags.Bytes, bytes).SetTag(TrainingTelemetry.Tags.Samples, sum.Count);
-        return sum;
-    }
-
-    // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
-    // l1 projection of A onto ||A||inf <= kappa.
-    private void ApplyUpdate(GradientAccumulator<double> sum, RunSpec spec)
-    {
-        double loss = sum.Average();
-        TrainingTelemetry.StepLoss.Record(loss);
-        var m = _model!;
-        _adam.BeginStep((int)(_step + 1), spec.LearningRate);
-        _adam.Update(0, m.A.Span, sum.A.Span);
-        _adam.Update(1, m.B.Span, sum.B.Span);
-        _adam.Update(2, m.C.Span, sum.C.Span);
-        _adam.Update(3, m.D.Span, sum.D.Span);
-        if (m.StateBias is { } b) _adam.Update(4, b, sum.StateBias);
-        if (m.OutputBias is { } c) _adam.Update(5, c, sum.OutputBias);
-        using var activity = TrainingTelemetry.Source.StartActivity("project");
-        double before = Norms.InfinityNorm(m.A);
-        (_constraint ??= new WellPosednessConstraint(spec.Kappa)).Project(m);
-        activity?.SetTag(TrainingTelemetry.Tags.InfNormBefore, before).SetTag(TrainingTelemetry.Tags.InfNormAfter, Norms.InfinityNorm(m.A));
+        return (count, lossSum, parts);
     }
 
     private int[][] BatchesOf(int epoch, RunLayout layout, RunSpec spec)

@@ -22,9 +22,7 @@ public sealed partial class TrainingCoordinatorGrain(
     ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain
 {
     private readonly TrainingClusterOptions _options = options.Value;
-    private ImplicitModel<double>? _model;
-    private Adam<double> _adam = new();
-    private WellPosednessConstraint? _constraint;
+    private RunModel? _model;
     private long _step;
     private EpochProgress _progress = new();
     private IGrainTimer? _timer;
@@ -59,11 +57,7 @@ public sealed partial class TrainingCoordinatorGrain(
                 : throw new InvalidOperationException($"Run '{RunId}' already exists with other settings; choose another run id.");
         _runContext = Activity.Current?.Context ?? default;
         var layout = await PlanAsync(spec, cancellationToken);
-        var model = ModelInitializer.Create<double>(spec.Hidden, layout.Features, layout.Outputs,
-            Numerics.Activations.ActivationMap.Uniform(Numerics.Activations.ActivationParser.Parse(spec.Activation), spec.Hidden), spec.Seed);
-        _constraint = new WellPosednessConstraint(spec.Kappa);
-        _constraint.Project(model);
-        (_model, _adam, _step, _progress) = (model, new Adam<double>(), 0, new EpochProgress());
+        (_model, _step, _progress) = (RunModel.Create(spec, layout), 0, new EpochProgress());
         (S.Spec, S.Layout, S.State, S.Error, S.Epochs) = (spec, layout, RunState.Running, null, []);
         await CheckpointAsync(default);
         await GrainFactory.GetGrain<IRunRegistryGrain>("default").AddAsync(RunId).WaitAsync(_options.ShardCallTimeout, cancellationToken);
@@ -111,7 +105,7 @@ public sealed partial class TrainingCoordinatorGrain(
 
     /// <inheritdoc />
     public Task<ModelParameters?> ParametersAsync() =>
-        Task.FromResult(_model is null ? null : ModelParameters.From(_model, S.Spec!.Activation));
+        Task.FromResult(_model?.Pack(S.Spec!.Activation));
 
     /// <inheritdoc />
     public Task<string> HostAsync() => Task.FromResult(silo.SiloAddress.ToString());

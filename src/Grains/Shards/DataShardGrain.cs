@@ -15,7 +15,8 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
     : Grain, IDataShardGrain
 {
     private ShardData? _data;
-    private WarmStartCache? _states, _adjoints;
+    // WarmStartCache<float> or <double>, as the run's precision; replaced when the precision or n changes.
+    private object? _states, _adjoints;
     private ShardContribution? _last;
     private int _lastIncarnation = -1;
 
@@ -44,20 +45,31 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
         var data = await EnsureLoadedAsync(request.Spec, cancellationToken);
         int[] indices = request.Indices ?? Enumerable.Range(0, data.Train.SampleCount).ToArray();
         CheckIndices(indices, data.Train.SampleCount);
+        var contribution = request.Parameters.A.Element == PayloadElement.Float32
+            ? await ComputeAsync<float>(data, request, indices, cancellationToken)
+            : await ComputeAsync<double>(data, request, indices, cancellationToken);
+        (_last, _lastIncarnation) = (contribution, request.Incarnation);
+        return contribution;
+    }
+
+    private async Task<ShardContribution> ComputeAsync<T>(ShardData data, ShardStepRequest request, int[] indices, CancellationToken cancellationToken)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
         int n = request.Parameters.A.Rows;
-        if (_states?.StateSize != n) (_states, _adjoints) = (null, null);
+        if ((_states as WarmStartCache<T>)?.StateSize != n) (_states, _adjoints) = (null, null);
+        var (states, adjoints) = (_states as WarmStartCache<T>, _adjoints as WarmStartCache<T>);
         bool warm = request.Spec.WarmStart;
-        var (x0, v0) = warm ? (_states?.Gather(indices), _adjoints?.Gather(indices)) : (null, null);
+        var (x0, v0) = warm ? (states?.Gather(indices), adjoints?.Gather(indices)) : (null, null);
         var result = await Task.Run(() => ShardComputation.Run(data, request, indices, x0, v0), cancellationToken);
         PayloadGuard.Ensure(result.Contribution.WireBytes, options.Value.MaxPayloadBytes, "gradient contribution");
         if (warm)
         {
-            _states ??= new WarmStartCache(data.Train.SampleCount, n);
-            _adjoints ??= new WarmStartCache(data.Train.SampleCount, n);
-            _states.Scatter(indices, result.States);
-            _adjoints.Scatter(indices, result.Adjoints);
+            states ??= new WarmStartCache<T>(data.Train.SampleCount, n);
+            adjoints ??= new WarmStartCache<T>(data.Train.SampleCount, n);
+            states.Scatter(indices, result.States);
+            adjoints.Scatter(indices, result.Adjoints);
+            (_states, _adjoints) = (states, adjoints);
         }
-        (_last, _lastIncarnation) = (result.Contribution, request.Incarnation);
         return result.Contribution;
     }
 

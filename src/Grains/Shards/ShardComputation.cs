@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using Idl.Grains.Contracts;
 using Idl.Grains.Telemetry;
 using Idl.Numerics;
@@ -14,21 +15,27 @@ namespace Idl.Grains.Shards;
 /// single-process trainer's step with a sum-reduced loss, so that the gradients are sums over the shard's samples.</summary>
 internal static class ShardComputation
 {
-    public sealed record Result(ShardContribution Contribution, Matrix<double> States, Matrix<double> Adjoints);
+    public sealed record Result<T>(ShardContribution Contribution, Matrix<T> States, Matrix<T> Adjoints) where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public static Result Run(ShardData data, ShardStepRequest request, int[] indices, Matrix<double>? states, Matrix<double>? adjoints)
+    /// <summary>One step in the precision of the request's parameters (<typeparamref name="T"/>).</summary>
+    public static Result<T> Run<T>(ShardData data, ShardStepRequest request, int[] indices, Matrix<T>? states, Matrix<T>? adjoints)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var clock = Stopwatch.StartNew();
-        var model = request.Parameters.ToModel<double>();
+        using var compute = TrainingTelemetry.Source.StartActivity("shard.compute");
+        var prepare = TrainingTelemetry.Source.StartActivity("shard.prepare");
+        // A read-only view: inside one silo the parameters are the coordinator's immutable payload, not a copy.
+        var model = request.Parameters.AsModel<T>();
         CheckShapes(model, data.Train);
         var solver = (request.Spec.Solver ?? new SolverSettings()).Create();
-        var batch = data.Train.Batch<double>(indices);
+        var batch = data.Train.Batch<T>(indices);
+        prepare?.Dispose();
         var loss = data.Train.Task == DataTask.Classification ? (ILoss)new SoftmaxCrossEntropy(Reduction.Sum) : new SquaredLoss(Reduction.Sum);
 
         using var forward = TrainingTelemetry.Source.StartActivity("shard.forward");
         var equilibrium = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U), states);
         var output = model.Output(equilibrium.State, batch.U);
-        var g = new Matrix<double>(output.Rows, output.Cols);
+        var g = new Matrix<T>(output.Rows, output.Cols);
         double lossSum = loss.Evaluate(batch.Y, output, g);
         int correct = batch.Labels is { } labels ? CountCorrect(output, labels) : 0;
         Tag(forward, request, indices.Length, equilibrium.Iterations, equilibrium.Residual);
@@ -40,20 +47,24 @@ internal static class ShardComputation
 
         var stats = new SolveStats(equilibrium.Iterations, gradient.Adjoint.Iterations, equilibrium.Residual, gradient.Adjoint.Residual,
             (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1), clock.Elapsed.TotalSeconds);
+        // The gradients are fresh arrays that nothing else holds: the payloads take them over instead of copying.
         var contribution = new ShardContribution(request.Spec.ShardIndex, request.Step,
-            MatrixPayload.From(gradient.A), MatrixPayload.From(gradient.B), MatrixPayload.From(gradient.C), MatrixPayload.From(gradient.D),
-            gradient.StateBias is { } b ? MatrixPayload.FromVector<double>(b) : null,
-            gradient.OutputBias is { } c ? MatrixPayload.FromVector<double>(c) : null,
+            MatrixPayload.Wrap(gradient.A), MatrixPayload.Wrap(gradient.B), MatrixPayload.Wrap(gradient.C), MatrixPayload.Wrap(gradient.D),
+            gradient.StateBias is { } b ? MatrixPayload.Wrap(1, b.Length, b) : null,
+            gradient.OutputBias is { } c ? MatrixPayload.Wrap(1, c.Length, c) : null,
             lossSum, indices.Length, correct, stats);
         adjoint?.SetTag(TrainingTelemetry.Tags.Bytes, contribution.WireBytes);
         TrainingTelemetry.SolverIterations.Record(equilibrium.Iterations);
-        return new Result(contribution, equilibrium.State, gradient.Adjoint.State);
+        return new Result<T>(contribution, equilibrium.State, gradient.Adjoint.State);
     }
 
-    public static ShardEvaluation Evaluate(Dataset? test, ModelParameters parameters, SolverSettings solver)
+    public static ShardEvaluation Evaluate(Dataset? test, ModelParameters parameters, SolverSettings solver) =>
+        parameters.A.Element == PayloadElement.Float32 ? Evaluate<float>(test, parameters, solver) : Evaluate<double>(test, parameters, solver);
+
+    private static ShardEvaluation Evaluate<T>(Dataset? test, ModelParameters parameters, SolverSettings solver) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (test is null) return new ShardEvaluation(0, 0, 0, 0);
-        var model = parameters.ToModel<double>();
+        var model = parameters.AsModel<T>();
         CheckShapes(model, test);
         var e = Evaluation.Run(model, test, solver.Create());
         int m = test.SampleCount;
@@ -61,7 +72,7 @@ internal static class ShardComputation
         return new ShardEvaluation(e.Loss * m, m, e.Accuracy is { } a ? (int)Math.Round(a * m) : 0, squared);
     }
 
-    internal static int CountCorrect(Matrix<double> scores, int[] labels)
+    internal static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int correct = 0;
         for (int j = 0; j < scores.Cols; j++)
@@ -74,7 +85,7 @@ internal static class ShardComputation
         return correct;
     }
 
-    private static void CheckShapes(ImplicitModel<double> model, Dataset data)
+    private static void CheckShapes<T>(ImplicitModel<T> model, Dataset data) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (model.InputSize != data.FeatureCount || model.OutputSize != data.OutputCount)
             throw new ArgumentException(
