@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Idl.Grains.Contracts;
 using Idl.Grains.Hosting;
+using Idl.Grains.Options;
 using Idl.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Idl.Grains.Sweeps;
 
@@ -14,6 +16,7 @@ namespace Idl.Grains.Sweeps;
 public sealed partial class SweepGrain(
     [PersistentState("sweep", TrainingSiloExtensions.StorageName)] IPersistentState<SweepState> state,
     ILocalSiloDetails silo,
+    IOptions<TrainingClusterOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
     private AshaScheduler? _asha;
@@ -54,6 +57,7 @@ public sealed partial class SweepGrain(
         (S.Rungs, S.State, S.StartedTicks, S.FinishedTicks) = ([], SweepRunState.Running, DateTime.UtcNow.Ticks, 0);
         RestoreScheduler();
         await state.WriteStateAsync(cancellationToken);
+        await EnsureResumeReminderAsync();
         LogStarted(logger, SweepId, trials.Count, spec.Concurrency);
         StartTimer();
         return Status();

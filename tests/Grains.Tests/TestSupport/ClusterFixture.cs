@@ -18,7 +18,9 @@ public abstract class ClusterFixture : IAsyncLifetime
     private static TracerProvider? _tracer;
 
     /// <summary>Spans of the whole test process, exported when they end.</summary>
-    public static List<Activity> Spans { get; } = [];
+    /// <remarks>The exporter adds from its own thread; readers take <c>lock (Spans)</c>, the same monitor
+    /// <see cref="LockedCollection{T}"/> takes on every add, so a reader never enumerates a list being grown.</remarks>
+    public static LockedCollection<Activity> Spans { get; } = [];
 
     /// <summary>The test's own span source (roots of traces).</summary>
     public static readonly ActivitySource TestSource = new("Idl.Tests");
