@@ -37,7 +37,7 @@ internal static class ShardComputation
         var output = model.Output(equilibrium.State, batch.U);
         var g = new Matrix<T>(output.Rows, output.Cols);
         double lossSum = loss.Evaluate(batch.Y, output, g);
-        int correct = batch.Labels is { } labels ? CountCorrect(output, labels) : 0;
+        int correct = batch.Labels is { } labels ? Evaluation.CountCorrect(output, labels) : 0;
         Tag(forward, request, indices.Length, equilibrium.Iterations, equilibrium.Residual);
         forward?.Dispose();
 
@@ -70,19 +70,6 @@ internal static class ShardComputation
         int m = test.SampleCount;
         double squared = e.Rmse is { } r ? r * r * m * test.OutputCount : 0;
         return new ShardEvaluation(e.Loss * m, m, e.Accuracy is { } a ? (int)Math.Round(a * m) : 0, squared);
-    }
-
-    internal static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int correct = 0;
-        for (int j = 0; j < scores.Cols; j++)
-        {
-            int best = 0;
-            for (int i = 1; i < scores.Rows; i++)
-                if (scores[i, j] > scores[best, j]) best = i;
-            if (best == labels[j]) correct++;
-        }
-        return correct;
     }
 
     private static void CheckShapes<T>(ImplicitModel<T> model, Dataset data) where T : unmanaged, IFloatingPointIeee754<T>

@@ -52,7 +52,8 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
             m, nonConverged, batches == 0 ? 0 : (double)iterations / batches);
     }
 
-    private static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Columns whose highest score is at the label's row.</summary>
+    public static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int correct = 0;
         for (int j = 0; j < scores.Cols; j++)
