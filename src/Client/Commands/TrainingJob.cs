@@ -19,7 +19,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
     {
         var clock = Stopwatch.StartNew();
         var (train, validation, test) = Split(loaded);
-        Standardization? standardization = Scaling.Fit(settings.Standardize, dataSpec, train);
+        Standardization? standardization = InputScaling.Fit(settings.Standardize, dataSpec, train);
         if (standardization is not null)
         {
             train = standardization.ApplyToFeatures(train);

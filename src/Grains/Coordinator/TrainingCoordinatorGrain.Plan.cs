@@ -1,5 +1,6 @@
 using Idl.Grains.Contracts;
 using Idl.Grains.Options;
+using Idl.Numerics.Data;
 
 namespace Idl.Grains.Coordinator;
 
@@ -17,8 +18,11 @@ public sealed partial class TrainingCoordinatorGrain
         var sums = await Task.WhenAll(Enumerable.Range(0, spec.Shards)
             .Select(k => Shard(k).StatisticsAsync(unscaled.SpecFor(RunId, spec, k), cancellationToken)))
             .WaitAsync(_options.ShardCallTimeout, cancellationToken);
-        var (mean, std) = Scaling.Fit(spec.Standardize, spec.DataSpec, sums);
-        return unscaled with { ScaleMean = mean, ScaleStd = std };
+        var (sum, squares) = (new double[probe.Features], new double[probe.Features]);
+        foreach (var part in sums)
+            for (int j = 0; j < sum.Length; j++) (sum[j], squares[j]) = (sum[j] + part.Sum[j], squares[j] + part.SumSquares[j]);
+        var scaling = InputScaling.FromSums(spec.Standardize, spec.DataSpec, sum, squares, sums.Sum(s => (long)s.Samples));
+        return unscaled with { ScaleMean = scaling?.Mean.ToArray(), ScaleStd = scaling?.Std.ToArray() };
     }
 
     private IDataShardGrain Shard(int index) => GrainFactory.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(RunId, index));

@@ -111,15 +111,7 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
 
     private static FeatureSums Sums(Dataset train)
     {
-        int p = train.FeatureCount;
-        var (sum, squares) = (new double[p], new double[p]);
-        var x = train.Inputs;
-        for (int i = 0; i < x.Length; i++)
-        {
-            double v = x[i];
-            sum[i % p] += v;
-            squares[i % p] += v * v;
-        }
+        var (sum, squares) = InputScaling.Sums(train);
         return new FeatureSums(train.SampleCount, sum, squares);
     }
 
