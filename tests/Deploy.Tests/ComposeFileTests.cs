@@ -43,7 +43,8 @@ public sealed class ComposeFileTests
             Assert.Contains($"TableEndpoint=http://{azurite}:10002/devstoreaccount1;", value, StringComparison.Ordinal);
         }
         var env = compose.Pairs($"services.{silo}.environment");
-        Assert.Equal(compose.Text($"services.{silo}.networks.idl.ipv4_address"), env["Silo__AdvertisedAddress"]);
+        Assert.Equal(compose.Text($"services.{silo}.networks.idl.ipv4_address"), env["Silo__Advertise"]);
+        Assert.Equal("0.0.0.0", env["Silo__Listen"]);
         Assert.Equal("idl-compose", env["Silo__ClusterId"]);
         Assert.Equal("idl", env["Silo__ServiceId"]);
         Assert.Contains("/30000", string.Join(' ', compose.Strings($"services.{silo}.healthcheck.test")), StringComparison.Ordinal);
