@@ -25,7 +25,15 @@ public static class LeastSquaresReadout
         if (!(ridge >= 0)) throw new ArgumentOutOfRangeException(nameof(ridge), ridge, "The ridge weight must be >= 0.");
         var batch = data.Batch<T>(Enumerable.Range(0, data.SampleCount).ToArray());
         var eq = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U)).EnsureConverged();
-        var w = Solve(Stack(eq.State, batch.U, model.OutputBias is not null), batch.Y, ridge, model.StateSize + model.InputSize);
+        FitFromState(model, eq.State, batch.U, batch.Y, ridge);
+        return eq;
+    }
+
+    /// <summary>Solves for C, D (and c) in place given the state <paramref name="x"/> of inputs <paramref name="u"/>.</summary>
+    internal static void FitFromState<T>(ImplicitModel<T> model, Matrix<T> x, Matrix<T> u, Matrix<T> y, double ridge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var w = Solve(Stack(x, u, model.OutputBias is not null), y, ridge, model.StateSize + model.InputSize);
         int n = model.StateSize, p = model.InputSize;
         for (int i = 0; i < model.OutputSize; i++)
         {
@@ -33,7 +41,6 @@ public static class LeastSquaresReadout
             for (int j = 0; j < p; j++) model.D[i, j] = T.CreateTruncating(w[i, n + j]);
             if (model.OutputBias is { } c) c[i] = T.CreateTruncating(w[i, n + p]);
         }
-        return eq;
     }
 
     /// <summary>Z = [X; U; 1ᵀ] (the last row only when <paramref name="bias"/>).</summary>

@@ -85,13 +85,7 @@ internal sealed class FenchelProblem<T>(ImplicitModel<T> model, Matrix<T> u, Mat
     {
         if (loss is SquaredLoss)
         {
-            var w = LeastSquaresReadout.Solve(LeastSquaresReadout.Stack(x, u, model.OutputBias is not null), y, 1e-7, model.StateSize + model.InputSize);
-            for (int i = 0; i < model.OutputSize; i++)
-            {
-                for (int j = 0; j < model.StateSize; j++) model.C[i, j] = T.CreateTruncating(w[i, j]);
-                for (int j = 0; j < model.InputSize; j++) model.D[i, j] = T.CreateTruncating(w[i, model.StateSize + j]);
-                if (model.OutputBias is { } c) c[i] = T.CreateTruncating(w[i, model.StateSize + model.InputSize]);
-            }
+            LeastSquaresReadout.FitFromState(model, x, u, y, 1e-7);
             return;
         }
         double step = 1.0;
