@@ -6,10 +6,14 @@
 # checkpoint, evaluate, grain calls) from benchmarks/Idl.ClusterBench, which hosts the silo as `idl train --shards`.
 #
 # Usage: benchmarks/cluster_overhead.sh [--mnist DIR] [--hidden N] [--batch B] [--epochs E] [--limit M] [--reps R] [--precision float32|float64]
+#          [--idl PATH --bench PATH]
+# --idl / --bench take published builds of src/Client and benchmarks/Idl.ClusterBench (a .dll, or the executable of a
+# self-contained publish, as benchmarks/device/bundle.sh makes) instead of building them here.
 # --limit M trains on the first M samples only (the test set stays whole); --reps R repeats the pair, interleaved.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mnist="$root/../shared/datasets/mnist"; hidden=1000; batch=1024; epochs=1; limit=""; reps=1; precision=float64
+idl_app=""; bench_app=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --mnist) mnist="$2"; shift 2 ;;
@@ -19,13 +23,20 @@ while [ $# -gt 0 ]; do
     --limit) limit="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --precision) precision="$2"; shift 2 ;;
+    --idl) idl_app="$2"; shift 2 ;;
+    --bench) bench_app="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
-dotnet build "$root/benchmarks/Idl.ClusterBench" -c Release -v q -nologo >/dev/null
-idl="dotnet $root/src/Client/bin/Release/net10.0/idl.dll"
-bench="dotnet $root/benchmarks/Idl.ClusterBench/bin/Release/net10.0/Idl.ClusterBench.dll"
+if [ -z "$idl_app" ] || [ -z "$bench_app" ]; then
+  dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
+  dotnet build "$root/benchmarks/Idl.ClusterBench" -c Release -v q -nologo >/dev/null
+  idl_app="$root/src/Client/bin/Release/net10.0/idl.dll"
+  bench_app="$root/benchmarks/Idl.ClusterBench/bin/Release/net10.0/Idl.ClusterBench.dll"
+fi
+# A .dll runs on the installed dotnet; anything else is a published executable.
+launcher() { if [[ "$1" == *.dll ]]; then echo "dotnet $1"; else echo "$1"; fi; }
+idl="$(launcher "$idl_app")"; bench="$(launcher "$bench_app")"
 common=(--data "mnist:$mnist" --hidden "$hidden" --batch "$batch" --epochs "$epochs" --lr 5e-3 --kappa 0.99 --seed 0)
 [ -n "$limit" ] && common+=(--limit "$limit")
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
@@ -37,7 +48,7 @@ for r in $(seq 1 "$reps"); do
 done
 echo "embedded silo through the CLI: idl train --shards 1" >&2
 $idl train "${common[@]}" --shards 1 --precision "$precision" --json 2>/dev/null > "$out/cli.json"
-/usr/bin/python3 - "$out" "$reps" <<'PY'
+"${PYTHON:-python3}" - "$out" "$reps" <<'PY'
 import json, sys, os
 out, reps = sys.argv[1], int(sys.argv[2])
 lines = lambda p: [json.loads(l) for l in open(os.path.join(out, p)) if l.strip()]

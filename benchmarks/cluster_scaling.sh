@@ -6,7 +6,8 @@
 #
 # Usage: benchmarks/cluster_scaling.sh [--silos "1 2"] [--threads "1"] [--data SPEC] [--hidden N] [--batch B]
 #          [--epochs E] [--limit M] [--silo-dll PATH] [--idl-dll PATH] [--silo-port P] [--gateway-port G] [--no-build]
-# --silo-dll / --idl-dll take published builds (dotnet publish src/Silo, src/Client) and imply --no-build.
+# --silo-dll / --idl-dll take published builds (dotnet publish src/Silo, src/Client: the .dll, or the executable of a
+# self-contained publish, as benchmarks/device/bundle.sh makes) and imply --no-build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 silos_list="1 2"; threads_list="1"; data="mnist:$root/../shared/datasets/mnist"; hidden=100; batch=4096; epochs=2
@@ -33,6 +34,8 @@ if [ "$build" = 1 ]; then
   dotnet build "$root/src/Silo" -c Release -v q -nologo >/dev/null
   dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
 fi
+# A .dll runs on the installed dotnet; anything else is a published executable (self-contained publish).
+run_idl() { if [[ "$idl_dll" == *.dll ]]; then dotnet "$idl_dll" "$@"; else "$idl_dll" "$@"; fi; }
 work="$(mktemp -d)"; state=""
 cleanup() { [ -n "$state" ] && "$root/deploy/local-cluster.sh" stop --state "$state" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -44,9 +47,9 @@ for k in $silos_list; do
     gateways=$("$root/deploy/local-cluster.sh" start --silos "$k" --threads "$t" --clustering localhost --state "$state" \
       --silo-port "$silo_port" --gateway-port "$gateway_port" --silo-dll "$silo_dll")
     shards=$((k * t))
-    dotnet "$idl_dll" train --cluster "$gateways" --data "$data" --hidden "$hidden" --batch "$batch" --epochs "$epochs" \
+    run_idl train --cluster "$gateways" --data "$data" --hidden "$hidden" --batch "$batch" --epochs "$epochs" \
       --limit "$limit" --shards "$shards" --json 2>"$state/client.log" > "$state/train.json" || { tail -n 20 "$state/client.log" >&2; exit 1; }
-    /usr/bin/python3 - "$state/train.json" "$k" "$t" "$shards" <<'PY'
+    "${PYTHON:-python3}" - "$state/train.json" "$k" "$t" "$shards" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 epochs = [r for r in rows if "epoch" in r and not r.get("final")]

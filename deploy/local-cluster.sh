@@ -4,6 +4,7 @@
 # Usage:
 #   deploy/local-cluster.sh start [--silos K] [--threads T] [--clustering auto|azure|localhost] [--state DIR]
 #                                 [--silo-port P] [--gateway-port G] [--azurite-port B] [--no-build] [--silo-dll PATH]
+#   (--silo-dll takes idl-silo.dll, run with dotnet, or a self-contained idl-silo executable)
 #   deploy/local-cluster.sh stop   [--state DIR]
 #   deploy/local-cluster.sh status [--state DIR]
 #
@@ -103,7 +104,9 @@ start_silo() {
   fi
   ( [ -n "$threads" ] && export DOTNET_PROCESSOR_COUNT="$threads"
     export Silo__ClusterId="$cluster_id" Silo__ServiceId="$service_id"
-    exec setsid dotnet "$silo_dll" "${args[@]}" > "$logs/silo-$i.log" 2>&1 ) &
+    # A .dll runs on the installed dotnet; anything else is a published executable (self-contained publish).
+    if [[ "$silo_dll" == *.dll ]]; then exec setsid dotnet "$silo_dll" "${args[@]}" > "$logs/silo-$i.log" 2>&1
+    else exec setsid "$silo_dll" "${args[@]}" > "$logs/silo-$i.log" 2>&1; fi ) &
   echo "$!"
 }
 

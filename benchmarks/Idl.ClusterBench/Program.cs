@@ -5,6 +5,7 @@ using System.Text.Json;
 using Idl.ClusterBench;
 using Idl.Grains.Contracts;
 using Idl.Grains.Hosting;
+using Idl.Grains.Options;
 using Idl.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,12 +38,9 @@ using var spans = new SpanTotals(TrainingTelemetry.Name, "Microsoft.Orleans.Appl
 string folder = Path.Combine(Path.GetTempPath(), "idl-clusterbench-" + Guid.NewGuid().ToString("N"));
 var builder = Host.CreateApplicationBuilder([]);
 builder.Logging.ClearProviders();
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(FreePort(), FreePort());
-    silo.AddAtomicFileGrainStorage(folder);
-    silo.AddImplicitTraining();
-});
+// The same silo configuration as the CLI's embedded silo (reminders included, which the coordinator requires).
+var hosting = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + folder };
+builder.UseOrleans(silo => silo.UseIdlCluster(hosting).AddImplicitTraining());
 using var host = builder.Build();
 await host.StartAsync();
 try

@@ -69,6 +69,37 @@ public sealed class EquivalenceTests(SharedCluster fixture)
         Assert.Equal(first.Stats, again.Stats);
     }
 
+    [Fact]
+    public async Task ComputeAsync_ScaledAfterRawStatistics_EqualsFreshlyLoadedScaledSlice()
+    {
+        // The shard scales the raw slice it loaded for the statistics instead of reading the source again: the
+        // result must be the very bytes of a shard that loads the scaled slice from scratch.
+        var train = DataSource.Load("digits", new DataSourceOptions { Count = 60, LoadTest = false }).Train;
+        var model = ModelInitializer.Create<double>(5, train.FeatureCount, train.OutputCount, ActivationMap.Uniform(new Relu(), 5), seed: 2);
+        var mean = Enumerable.Range(0, train.FeatureCount).Select(j => 0.1 * (j % 7)).ToArray();
+        var std = Enumerable.Range(0, train.FeatureCount).Select(j => 1.0 + 0.05 * (j % 5)).ToArray();
+        string rescaledRun = Runs.NewId("rescale"), freshRun = Runs.NewId("fresh");
+        var raw = new ShardSpec(rescaledRun, 0, 1, "digits", 10, 50, 0);
+        var rescaled = fixture.Grains.GetGrain<IDataShardGrain>(raw.Key);
+        await rescaled.StatisticsAsync(raw).WaitAsync(TimeSpan.FromSeconds(30));
+        await rescaled.PrepareAsync(raw with { ScaleMean = mean, ScaleStd = std }).WaitAsync(TimeSpan.FromSeconds(30));
+        var fresh = fixture.Grains.GetGrain<IDataShardGrain>(new ShardSpec(freshRun, 0, 1, "digits", 10, 50, 0).Key);
+        var parameters = ModelParameters.From(model, "relu");
+
+        var a = await rescaled.ComputeAsync(new ShardStepRequest(raw with { ScaleMean = mean, ScaleStd = std }, 1, parameters, null))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        var b = await fresh.ComputeAsync(new ShardStepRequest(raw with { RunId = freshRun, ScaleMean = mean, ScaleStd = std }, 1, parameters, null))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        var plain = raw with { RunId = Runs.NewId("raw") };
+        var unscaled = await fixture.Grains.GetGrain<IDataShardGrain>(plain.Key).ComputeAsync(new ShardStepRequest(plain, 1, parameters, null))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(b.A.Bytes, a.A.Bytes);
+        Assert.Equal(b.B.Bytes, a.B.Bytes);
+        Assert.Equal(b.LossSum, a.LossSum);
+        Assert.NotEqual(unscaled.LossSum, a.LossSum);
+    }
+
     private static (double[] Loss, ModelGradient<double> Gradient) SingleProcess(Numerics.Models.ImplicitModel<double> model, Dataset train)
     {
         var solver = Exact.Create();

@@ -15,6 +15,11 @@ public interface IDataShardGrain : IGrainWithStringKey
     [Alias("Statistics")]
     Task<FeatureSums> StatisticsAsync(ShardSpec spec, CancellationToken cancellationToken = default);
 
+    /// <summary>Loads and scales the slice as <paramref name="spec"/> says, so that the first step does not pay for it.
+    /// Optional: every call that needs the data loads it when it is missing.</summary>
+    [Alias("Prepare")]
+    Task PrepareAsync(ShardSpec spec, CancellationToken cancellationToken = default);
+
     /// <summary>Forward and adjoint solves for the step's samples; returns gradient sums. Idempotent per step.</summary>
     [Alias("Compute")]
     Task<ShardContribution> ComputeAsync(ShardStepRequest request, CancellationToken cancellationToken = default);

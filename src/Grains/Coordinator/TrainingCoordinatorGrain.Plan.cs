@@ -22,7 +22,12 @@ public sealed partial class TrainingCoordinatorGrain
         foreach (var part in sums)
             for (int j = 0; j < sum.Length; j++) (sum[j], squares[j]) = (sum[j] + part.Sum[j], squares[j] + part.SumSquares[j]);
         var scaling = InputScaling.FromSums(spec.Standardize, spec.DataSpec, sum, squares, sums.Sum(s => (long)s.Samples));
-        return unscaled with { ScaleMean = scaling?.Mean.ToArray(), ScaleStd = scaling?.Std.ToArray() };
+        var layout = unscaled with { ScaleMean = scaling?.Mean.ToArray(), ScaleStd = scaling?.Std.ToArray() };
+        // Scale every slice now, in parallel, rather than inside the first step, which would then carry it.
+        if (scaling is not null)
+            await Task.WhenAll(Enumerable.Range(0, spec.Shards).Select(k => Shard(k).PrepareAsync(layout.SpecFor(RunId, spec, k), cancellationToken)))
+                .WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        return layout;
     }
 
     private IDataShardGrain Shard(int index) => GrainFactory.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(RunId, index));

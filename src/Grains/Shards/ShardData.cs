@@ -36,6 +36,12 @@ internal sealed class ShardData
         return new ShardData(spec, loaded.Train, test).Scaled(spec);
     }
 
+    /// <summary>This slice scaled for <paramref name="spec"/> without reading the source again, when this data is the same
+    /// slice and still unscaled (a run first asks for the raw feature sums, then trains on the scaled samples); null when
+    /// the source must be read again.</summary>
+    public ShardData? TryScale(ShardSpec spec) =>
+        SameSlice(spec) && Spec.ScaleMean is null && Spec.ScaleStd is null ? new ShardData(spec, Train, Test).Scaled(spec) : null;
+
     /// <summary>Whether this data was loaded and scaled for <paramref name="spec"/>.</summary>
     public bool Matches(ShardSpec spec) =>
         spec.DataSpec == Spec.DataSpec && spec.Start == Spec.Start && spec.Count == Spec.Count && spec.Seed == Spec.Seed

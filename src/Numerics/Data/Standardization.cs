@@ -64,10 +64,11 @@ public sealed class Standardization
     public void Apply(Span<float> sampleMajor)
     {
         CheckMultiple(sampleMajor.Length);
-        for (int i = 0; i < sampleMajor.Length; i++)
+        // Sample by sample rather than i % width per element: the modulo made scaling MNIST take ~0.3 s.
+        for (int start = 0; start < sampleMajor.Length; start += _mean.Length)
         {
-            int j = i % _mean.Length;
-            sampleMajor[i] = (float)((sampleMajor[i] - _mean[j]) / _std[j]);
+            var sample = sampleMajor.Slice(start, _mean.Length);
+            for (int j = 0; j < sample.Length; j++) sample[j] = (float)((sample[j] - _mean[j]) / _std[j]);
         }
     }
 
@@ -83,10 +84,10 @@ public sealed class Standardization
     public void Invert(Span<float> sampleMajor)
     {
         CheckMultiple(sampleMajor.Length);
-        for (int i = 0; i < sampleMajor.Length; i++)
+        for (int start = 0; start < sampleMajor.Length; start += _mean.Length)
         {
-            int j = i % _mean.Length;
-            sampleMajor[i] = (float)(_mean[j] + _std[j] * sampleMajor[i]);
+            var sample = sampleMajor.Slice(start, _mean.Length);
+            for (int j = 0; j < sample.Length; j++) sample[j] = (float)(_mean[j] + _std[j] * sample[j]);
         }
     }
 
