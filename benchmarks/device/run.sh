@@ -25,7 +25,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 out="${OUT:-$root/.device/out}"; mkdir -p "$out"
-app="$(mktemp -d)"; tar -C "$app" -xJf "$root/.device/app.tar.xz"; app="$app/app"
+app="$(mktemp -d)"
+if command -v xz >/dev/null; then tar -C "$app" -xJf "$root/.device/app.tar.xz"
+else python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$root/.device/app.tar.xz" "$app"; fi
+app="$app/app"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 { echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) logical CPUs"; grep -m1 "model name" /proc/cpuinfo; free -g | head -2
   git -C "$root" rev-parse --short HEAD 2>/dev/null || true; } | tee "$out/machine.txt"
