@@ -11,6 +11,7 @@ public static class SiloFlags
         ["--clustering"] = "Silo:Clustering", ["--cluster-id"] = "Silo:ClusterId", ["--service-id"] = "Silo:ServiceId",
         ["--storage"] = "Silo:Storage", ["--listen"] = "Silo:Listen", ["--advertise"] = "Silo:Advertise",
         ["--tls-cert"] = "Silo:TlsCertificate", ["--tls-password"] = "Silo:TlsPassword",
-        ["--telemetry"] = "Telemetry:Exporter", ["--otlp-endpoint"] = "Telemetry:OtlpEndpoint",
+        ["--telemetry"] = "Telemetry:Exporter", ["--otlp-protocol"] = "Telemetry:OtlpProtocol",
+        ["--otlp-endpoint"] = "Telemetry:OtlpEndpoint", ["--zipkin-endpoint"] = "Telemetry:ZipkinEndpoint",
     };
 }

@@ -2,6 +2,7 @@ using Idl.Grains.Telemetry;
 using Idl.Silo.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,22 +12,26 @@ namespace Idl.Silo.Hosting;
 /// <summary>Exports the silo's traces (Orleans' and idl's sources) and metrics to the configured backend.</summary>
 public static class TelemetryHostingExtensions
 {
-    /// <summary>Adds OpenTelemetry with the exporter in <paramref name="options"/>; "none" adds nothing.</summary>
-    /// <exception cref="OrleansConfigurationException">Unknown exporter; the message names --telemetry.</exception>
+    /// <summary>The service.name resource attribute (Zipkin's localEndpoint.serviceName).</summary>
+    public const string ServiceName = "idl-silo";
+
+    /// <summary>Adds OpenTelemetry with the exporter in <paramref name="options"/>; "none" adds nothing. The tracer and
+    /// meter providers are host services: disposing the host (RunAsync does, after SIGTERM or Ctrl-C) exports what is
+    /// still batched, the metrics' last interval included.</summary>
+    /// <exception cref="OrleansConfigurationException">An option is invalid; the message names its flag.</exception>
     public static IHostApplicationBuilder AddIdlTelemetry(this IHostApplicationBuilder builder, TelemetryOptions options)
     {
+        TelemetryOptionsValidator.Validate(options);
         string exporter = options.Exporter.ToLowerInvariant();
-        if (!TelemetryOptions.Exporters.Contains(exporter))
-            throw new OrleansConfigurationException($"Telemetry:Exporter (--telemetry) = '{options.Exporter}' must be one of {string.Join(", ", TelemetryOptions.Exporters)}.");
         if (exporter == "none") return builder;
-        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("idl-silo"));
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         otel.WithTracing(t =>
         {
             // Every process needs a listener on the application source, or the trace breaks at this silo.
             t.AddSource("Microsoft.Orleans.Application", TrainingTelemetry.Name);
             _ = exporter switch
             {
-                "otlp" => t.AddOtlpExporter(o => o.Endpoint = options.OtlpEndpoint),
+                "otlp" => t.AddOtlpExporter(o => ConfigureOtlp(o, options, "traces")),
                 // The issue asks for Zipkin; OpenTelemetry 1.20 marks its exporter obsolete in favour of OTLP (which
                 // a Zipkin behind a collector also takes). Kept until a release removes it.
 #pragma warning disable CS0618
@@ -39,8 +44,14 @@ public static class TelemetryHostingExtensions
             otel.WithMetrics(m =>
             {
                 m.AddMeter("Microsoft.Orleans", TrainingTelemetry.Name);
-                _ = exporter == "otlp" ? m.AddOtlpExporter(o => o.Endpoint = options.OtlpEndpoint) : m.AddConsoleExporter();
+                _ = exporter == "otlp" ? m.AddOtlpExporter(o => ConfigureOtlp(o, options, "metrics")) : m.AddConsoleExporter();
             });
         return builder;
+    }
+
+    private static void ConfigureOtlp(OtlpExporterOptions o, TelemetryOptions options, string signal)
+    {
+        o.Protocol = options.IsOtlpHttp ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        o.Endpoint = options.OtlpEndpointFor(signal);
     }
 }

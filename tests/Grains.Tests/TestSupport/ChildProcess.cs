@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Idl.Grains.Tests.TestSupport;
@@ -35,12 +36,30 @@ internal sealed class ChildProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGTERM, what docker stop and Kubernetes send: the host shuts down gracefully and disposes its services.</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited && Kill(_process.Id, 15) != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         try { Kill(); }
         catch (InvalidOperationException) { }
         _process.Dispose();
     }
+
+    // Process.Kill only sends SIGKILL; libc's kill(2) sends any signal.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {
