@@ -1,7 +1,6 @@
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
 using Idl.Silo.Hosting;
-using Idl.Silo.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

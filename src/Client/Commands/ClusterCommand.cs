@@ -22,7 +22,7 @@ internal static class ClusterCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(json));
-            await using var connection = await OrleansConnection.OpenAsync(connect.Target(parse), cancellationToken);
+            await using var connection = await OrleansConnection.OpenAsync(connect.Target(parse), connect.TelemetryFor(parse), cancellationToken);
             var management = connection.Grains.GetGrain<IManagementGrain>(0);
             var hosts = await management.GetDetailedHosts(onlyActive: true).WaitAsync(CallTimeout, cancellationToken);
             var addresses = hosts.Select(h => h.SiloAddress).ToArray();

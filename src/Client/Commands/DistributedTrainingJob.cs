@@ -28,7 +28,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         };
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
-        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cancellationToken);
+        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken);
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");

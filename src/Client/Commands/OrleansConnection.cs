@@ -21,10 +21,13 @@ internal sealed class OrleansConnection : IAsyncDisposable
 
     public int Silos { get; private set; }
 
-    public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, CancellationToken cancellationToken)
+    /// <summary>Starts the embedded silo (<paramref name="cluster"/> null) or connects; exports telemetry as
+    /// <paramref name="telemetry"/> says (nothing when null). Disposing flushes what is still batched.</summary>
+    public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, TelemetryOptions? telemetry, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
+        if (telemetry is not null) builder.AddIdlTelemetry(telemetry, TelemetryHostingExtensions.ClientServiceName);
         string? folder = null;
         if (cluster is null)
         {

@@ -34,7 +34,7 @@ internal static class RunsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(json));
-            await using var connection = await OrleansConnection.OpenAsync(connect.Target(parse), cancellationToken);
+            await using var connection = await OrleansConnection.OpenAsync(connect.Target(parse), connect.TelemetryFor(parse), cancellationToken);
             if (act is null)
             {
                 var ids = await connection.Grains.GetGrain<IRunRegistryGrain>("default").ListAsync().WaitAsync(CallTimeout, cancellationToken);

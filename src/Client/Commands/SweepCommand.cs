@@ -47,7 +47,7 @@ internal sealed class SweepCommand
             var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
             var spec = SweepSpecValidator.Validate(Read(parse, cluster));
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
-            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cancellationToken);
+            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken);
         });
         return command;
     }

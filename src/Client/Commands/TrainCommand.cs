@@ -21,6 +21,9 @@ internal static class TrainCommand
             var settings = o.Read(parse);
             if (cluster.IsDistributed(parse))
                 return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output).RunAsync(cluster, parse, cancellationToken);
+            // The single-process trainer has no spans of its own yet: say so rather than export nothing.
+            if (parse.GetValue(cluster.Connect.Telemetry) is { } exporter && exporter != "none")
+                throw UsageException.For("--telemetry", exporter, "is exported by the cluster path only: add --shards K (an embedded silo) or --cluster");
             var loaded = data.Load(parse, settings.Seed, settings.Limit);
             var job = new TrainingJob(settings, parse.GetValue(data.Data)!, output);
             return Task.FromResult(settings.Precision == "float64"

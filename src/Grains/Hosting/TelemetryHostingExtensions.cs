@@ -1,5 +1,5 @@
 using Idl.Grains.Telemetry;
-using Idl.Silo.Options;
+using Idl.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Exporter;
@@ -7,24 +7,28 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Idl.Silo.Hosting;
+namespace Idl.Grains.Hosting;
 
-/// <summary>Exports the silo's traces (Orleans' and idl's sources) and metrics to the configured backend.</summary>
+/// <summary>Exports a process's traces (Orleans' and idl's sources) and metrics to the configured backend: a silo's,
+/// or the <c>idl</c> CLI's (its embedded silo, or its cluster client, whose spans start the trace).</summary>
 public static class TelemetryHostingExtensions
 {
-    /// <summary>The service.name resource attribute (Zipkin's localEndpoint.serviceName).</summary>
+    /// <summary>The silo's service.name resource attribute (Zipkin's localEndpoint.serviceName).</summary>
     public const string ServiceName = "idl-silo";
+
+    /// <summary>The CLI's service.name.</summary>
+    public const string ClientServiceName = "idl";
 
     /// <summary>Adds OpenTelemetry with the exporter in <paramref name="options"/>; "none" adds nothing. The tracer and
     /// meter providers are host services: disposing the host (RunAsync does, after SIGTERM or Ctrl-C) exports what is
     /// still batched, the metrics' last interval included.</summary>
     /// <exception cref="OrleansConfigurationException">An option is invalid; the message names its flag.</exception>
-    public static IHostApplicationBuilder AddIdlTelemetry(this IHostApplicationBuilder builder, TelemetryOptions options)
+    public static IHostApplicationBuilder AddIdlTelemetry(this IHostApplicationBuilder builder, TelemetryOptions options, string serviceName = ServiceName)
     {
         TelemetryOptionsValidator.Validate(options);
         string exporter = options.Exporter.ToLowerInvariant();
         if (exporter == "none") return builder;
-        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(serviceName));
         otel.WithTracing(t =>
         {
             // Every process needs a listener on the application source, or the trace breaks at this silo.

@@ -1,7 +1,7 @@
-namespace Idl.Silo.Options;
+namespace Idl.Grains.Options;
 
-/// <summary>Where the silo sends its traces and metrics ("Telemetry" section, --telemetry, --otlp-protocol,
-/// --otlp-endpoint, --zipkin-endpoint).</summary>
+/// <summary>Where a silo, or the <c>idl</c> CLI with its embedded silo or cluster client, sends its traces and metrics
+/// ("Telemetry" section, --telemetry, --otlp-protocol, --otlp-endpoint, --zipkin-endpoint).</summary>
 public sealed class TelemetryOptions
 {
     /// <summary>otlp, zipkin, console or none (default: nothing is exported and no listener costs anything).</summary>
