@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Idl.Grains.Data;
+using Idl.Grains.Options;
 using Idl.Numerics.Data;
 
 namespace Idl.Client.Commands;
@@ -8,7 +10,8 @@ internal sealed class DataOptions
 {
     public Option<string> Data { get; } = new("--data")
     {
-        Description = "Data: digits (built in), mnist:<folder>, csv:<file>, libsvm:<file>, synthetic:sine|implicit|feedforward.",
+        Description = "Data: digits (built in), mnist:<folder>, csv:<file>, libsvm:<file>, synthetic:sine|implicit|feedforward; "
+            + "a folder or file may be an Azure blob, blob://<container>/<path> (see --data-connection).",
         DefaultValueFactory = _ => "digits",
     };
 
@@ -18,12 +21,26 @@ internal sealed class DataOptions
 
     public Option<int?> Samples { get; } = new("--samples") { Description = "Training samples to generate for synthetic data." };
 
+    /// <summary>Shared with <c>idl sweep</c>, which has its own --data.</summary>
+    public static Option<string?> CreateConnectionOption() => new("--data-connection")
+    {
+        Description = "Azure Storage connection string for data at blob://<container>/<path> (env IDL_DATA_CONNECTION). "
+            + "Used here and by the embedded silo; a running cluster's silos use their own Silo:Training:DataConnection.",
+    };
+
+    public Option<string?> DataConnection { get; } = CreateConnectionOption();
+
+    /// <summary>--data-connection, else IDL_DATA_CONNECTION, else null.</summary>
+    public static string? ConnectionFor(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) ?? (Environment.GetEnvironmentVariable("IDL_DATA_CONNECTION") is { Length: > 0 } v ? v : null);
+
     public void AddTo(Command command)
     {
         command.Options.Add(Data);
         command.Options.Add(Target);
         command.Options.Add(Task);
         command.Options.Add(Samples);
+        command.Options.Add(DataConnection);
     }
 
     /// <summary>Loads the data the options name; the seed drives synthetic generators.</summary>
@@ -50,6 +67,8 @@ internal sealed class DataOptions
                 ? new SyntheticOptions { Seed = seed, Samples = samples, Task = t }
                 : new SyntheticOptions { Seed = seed, Samples = samples },
         };
-        return DataSource.Load(spec, options);
+        // A blob is copied once into the same cache a silo on this machine uses, then read like a local file.
+        string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
+        return DataSource.Load(local, options);
     }
 }

@@ -12,7 +12,7 @@ namespace Idl.Client.Commands;
 /// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in the run's --precision.</summary>
 internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
 {
-    public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, string? dataConnection, CancellationToken cancellationToken)
     {
         if (settings.Trainer != "sgd" || settings.FeedForwardLayers is not null || settings.ValidationFraction > 0 || settings.OutPath is not null
             || settings.Training.Optimizer != OptimizerKind.Adam || settings.Training.Schedule != LearningRateSchedule.Constant)
@@ -28,7 +28,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         };
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
-        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken);
+        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection);
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");

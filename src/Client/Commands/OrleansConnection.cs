@@ -22,8 +22,10 @@ internal sealed class OrleansConnection : IAsyncDisposable
     public int Silos { get; private set; }
 
     /// <summary>Starts the embedded silo (<paramref name="cluster"/> null) or connects; exports telemetry as
-    /// <paramref name="telemetry"/> says (nothing when null). Disposing flushes what is still batched.</summary>
-    public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, TelemetryOptions? telemetry, CancellationToken cancellationToken)
+    /// <paramref name="telemetry"/> says (nothing when null). Disposing flushes what is still batched. The embedded
+    /// silo's shards read blob data with <paramref name="dataConnection"/>.</summary>
+    public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, TelemetryOptions? telemetry, CancellationToken cancellationToken,
+        string? dataConnection = null)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
@@ -33,7 +35,7 @@ internal sealed class OrleansConnection : IAsyncDisposable
         {
             folder = Path.Combine(Path.GetTempPath(), "idl-embedded-" + Guid.NewGuid().ToString("N"));
             var options = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + folder };
-            builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining());
+            builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining(o => o.DataConnection = dataConnection));
         }
         else builder.UseOrleansClient(client => client.UseIdlCluster(cluster));
         var host = builder.Build();

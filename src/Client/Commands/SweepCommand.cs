@@ -12,6 +12,7 @@ namespace Idl.Client.Commands;
 internal sealed class SweepCommand
 {
     private readonly Option<string> Data = new("--data") { Description = "Data: digits, mnist:<folder>, csv:<file>, … (as train).", DefaultValueFactory = _ => "digits" };
+    private readonly Option<string?> DataConnection = DataOptions.CreateConnectionOption();
     private readonly Option<string> Kappa = new("--kappa") { Description = "κ values a,b,c or a range min:max[:log] (random search).", DefaultValueFactory = _ => "0.95" };
     private readonly Option<string> Hidden = new("--hidden") { Description = "State sizes n: a,b,c or min:max (random search).", DefaultValueFactory = _ => "64" };
     private readonly Option<string> LearningRate = new("--lr") { Description = "Learning rates: a,b,c or min:max[:log] (random search).", DefaultValueFactory = _ => "0.005" };
@@ -38,7 +39,7 @@ internal sealed class SweepCommand
     {
         var cluster = new ClusterOptions();
         var command = new Command("sweep", "Sweep κ, n, learning rate and seed with grid or random search and ASHA early stopping.");
-        foreach (var option in new Option[] { Data, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
+        foreach (var option in new Option[] { Data, DataConnection, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
             Concurrency, MaxRetries, Deadline, SweepId, Csv, Json, cluster.Shards, cluster.Cluster, cluster.CheckpointInterval })
             command.Options.Add(option);
         cluster.Connect.AddTo(command);
@@ -47,7 +48,7 @@ internal sealed class SweepCommand
             var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
             var spec = SweepSpecValidator.Validate(Read(parse, cluster));
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
-            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken);
+            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), DataOptions.ConnectionFor(parse, DataConnection), cancellationToken);
         });
         return command;
     }

@@ -42,6 +42,9 @@ public static class ClusterHostingExtensions
         silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (options.ProbeTimeout, options.NumMissedProbesLimit));
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         silo.AddIdlGrainStorage(options.Storage);
+        // Data in blobs most often lives in the account that already holds the grains.
+        if (options.Storage.StartsWith("azure:", StringComparison.Ordinal))
+            silo.Services.PostConfigure<TrainingClusterOptions>(o => o.DataConnection ??= options.Storage["azure:".Length..]);
         if (options.TlsCertificate is not null)
         {
             var certificate = TlsCertificates.Load(options.TlsCertificate, options.TlsPassword);

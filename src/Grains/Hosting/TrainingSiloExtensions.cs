@@ -1,3 +1,4 @@
+using Idl.Grains.Data;
 using Idl.Grains.Options;
 using Idl.Grains.Shards;
 using Idl.Grains.Storage;
@@ -26,6 +27,11 @@ public static class TrainingSiloExtensions
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<TrainingClusterOptions>>((r, t) =>
             r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, t.Value.ResumeCheckPeriod.Ticks)));
         silo.Services.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
+        silo.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TrainingClusterOptions>>().Value;
+            return new BlobDataCache(o.DataConnection, o.DataCacheDirectory);
+        });
         silo.AddActivityPropagation();
         return silo;
     }

@@ -21,6 +21,14 @@ public sealed class TrainingClusterOptions
     /// <summary>Period of the reminder that reactivates a running run whose silo died, so that it resumes without
     /// waiting for a caller. Default 1 minute (Orleans' minimum reminder period is lowered to match when shorter).</summary>
     public TimeSpan ResumeCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Connection string of the Azure Storage account that data specifications such as
+    /// <c>csv:blob://container/file.csv</c> read from. Default: none, or the grain storage's account when the silo
+    /// stores grains in Azure Blob (<c>--storage azure:...</c>). Kept out of the specification, which is persisted.</summary>
+    public string? DataConnection { get; set; }
+
+    /// <summary>Where copies of blob data are kept, one folder per blob version. Default: idl-data-cache in the temp folder.</summary>
+    public string DataCacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "idl-data-cache");
 }
 
 /// <summary>Fails silo start with a message naming the option.</summary>

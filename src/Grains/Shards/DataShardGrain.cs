@@ -1,4 +1,5 @@
 using Idl.Grains.Contracts;
+using Idl.Grains.Data;
 using Idl.Grains.Options;
 using Idl.Numerics.Data;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace Idl.Grains.Shards;
 /// computes on captured immutable inputs off the grain scheduler, and only then touches its own fields.
 /// </summary>
 [ShardPlacement]
-public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOptions<TrainingClusterOptions> options, ILocalSiloDetails silo)
+public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOptions<TrainingClusterOptions> options, ILocalSiloDetails silo,
+    BlobDataCache blobs)
     : Grain, IDataShardGrain
 {
     private ShardData? _data;
@@ -99,16 +101,16 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
         bool sameSlice = _data?.SameSlice(spec) == true;
         // Reading the source again (for MNIST, parsing 47 MB of IDX) would cost the first training step ~0.5 s.
         var current = _data;
-        var data = await Task.Run(() => current?.TryScale(spec) ?? ShardData.Load(spec), cancellationToken);
+        var data = await Task.Run(() => current?.TryScale(spec) ?? ShardData.Load(spec, blobs), cancellationToken);
         LogLoaded(logger, key, spec.DataSpec, spec.Start, data.Train.SampleCount);
         if (!sameSlice) (_states, _adjoints) = (null, null);
         _data = data;
         return data;
     }
 
-    private static LoadedData LoadWhole(string dataSpec, int seed)
+    private LoadedData LoadWhole(string dataSpec, int seed)
     {
-        try { return DataSource.Load(dataSpec, new DataSourceOptions { Synthetic = new SyntheticOptions { Seed = seed } }); }
+        try { return DataSource.Load(blobs.Resolve(dataSpec), new DataSourceOptions { Synthetic = new SyntheticOptions { Seed = seed } }); }
         catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"Cannot load data '{dataSpec}': {e.Message}");

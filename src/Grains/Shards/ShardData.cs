@@ -1,4 +1,5 @@
 using Idl.Grains.Contracts;
+using Idl.Grains.Data;
 using Idl.Numerics.Data;
 
 namespace Idl.Grains.Shards;
@@ -17,12 +18,12 @@ internal sealed class ShardData
 
     /// <summary>Loads samples [Start, Start + Count) and test part ShardIndex of ShardCount, then scales both.</summary>
     /// <exception cref="InvalidOperationException">The slice cannot be loaded; the message names the shard, range and cause.</exception>
-    public static ShardData Load(ShardSpec spec)
+    public static ShardData Load(ShardSpec spec, BlobDataCache blobs)
     {
         LoadedData loaded;
         try
         {
-            loaded = DataSource.Load(spec.DataSpec, new DataSourceOptions
+            loaded = DataSource.Load(blobs.Resolve(spec.DataSpec), new DataSourceOptions
             {
                 Start = spec.Start, Count = spec.Count, LoadTest = true, Synthetic = new SyntheticOptions { Seed = spec.Seed },
             });
