@@ -49,8 +49,11 @@ public sealed class BadInputTests(SharedCluster fixture)
     public async Task StartAsync_ModelOverPayloadLimit_ThrowsBeforeSending()
     {
         var run = fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(Runs.NewId("huge"));
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.StartAsync(new RunSpec { Hidden = 4000 }).WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Contains("MiB limit", e.Message);
+        // A alone is 6000·6000·8 bytes = 274.7 MiB, over the default 256 MiB hard limit.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.StartAsync(new RunSpec { Hidden = 6000 }).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("model parameter A (6000x6000 float64)", e.Message);
+        Assert.Contains("274.7 MiB", e.Message);
+        Assert.Contains("256.0 MiB limit", e.Message);
         Assert.Equal(RunState.None, (await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(10))).State);
     }
 

@@ -54,6 +54,38 @@ public sealed class EquivalenceTests(SharedCluster fixture)
         AssertClose(expected.Gradient.OutputBias!, sum.OutputBias!);
     }
 
+    // A root stage over all shards with a small fan-in: (7, 3) sums {0,3,6}, {1,4}, {2,5} in three aggregators under the
+    // root one; (5, 2) goes three stages deep. Each stage adds in a different order than the flat sum does.
+    [Theory]
+    [InlineData(7, 3)]
+    [InlineData(5, 2)]
+    public async Task AggregateAsync_StagedTree_EqualsSingleProcessGradient(int shards, int fanIn)
+    {
+        var train = DataSource.Load("digits", new DataSourceOptions { Count = Samples, LoadTest = false }).Train;
+        var model = ModelInitializer.Create<double>(Hidden, train.FeatureCount, train.OutputCount, ActivationMap.Uniform(new Relu(), Hidden), seed: 3);
+        new WellPosednessConstraint(0.5).Project(model);
+        var expected = SingleProcess(model, train);
+
+        string runId = Runs.NewId("staged");
+        var starts = RunLayout.EvenStarts(Samples, shards);
+        var work = Enumerable.Range(0, shards).Select(k =>
+            new ShardWork(new ShardSpec(runId, k, shards, "digits", starts[k], starts[k + 1] - starts[k], 0, Solver: Exact), null)).ToArray();
+        var root = AggregationNode.Root(shards);
+        var request = new AggregateRequest(root, 1, ModelParameters.From(model, "relu"), work, fanIn);
+        var sum = await fixture.Grains.GetGrain<IGradientAggregatorGrain>(root.KeyOf(runId)).AggregateAsync(request).WaitAsync(TimeSpan.FromSeconds(60));
+        var again = await fixture.Grains.GetGrain<IGradientAggregatorGrain>(root.KeyOf(runId)).AggregateAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((0, 1L, shards, Samples), (sum.Shard, sum.Step, sum.Shards, sum.Count));
+        Assert.Equal(sum.A.Bytes, again.A.Bytes);
+        AssertClose(expected.Loss, [sum.LossSum / Samples]);
+        AssertClose(expected.Gradient.A.Data, Mean(sum.A));
+        AssertClose(expected.Gradient.B.Data, Mean(sum.B));
+        AssertClose(expected.Gradient.C.Data, Mean(sum.C));
+        AssertClose(expected.Gradient.D.Data, Mean(sum.D));
+        AssertClose(expected.Gradient.StateBias!, Mean(sum.StateBias!));
+        AssertClose(expected.Gradient.OutputBias!, Mean(sum.OutputBias!));
+    }
+
     [Fact]
     public async Task ComputeAsync_SameStepTwice_ReturnsTheFirstAnswer()
     {
@@ -110,6 +142,8 @@ public sealed class EquivalenceTests(SharedCluster fixture)
         double loss = new SoftmaxCrossEntropy(Reduction.Mean).Evaluate(batch.Y, output, g);
         return ([loss], ImplicitDifferentiation.Compute(model, batch.U, equilibrium.State, g, solver));
     }
+
+    private static double[] Mean(MatrixPayload sum) => sum.ToArray<double>().Select(v => v / Samples).ToArray();
 
     private static void AssertClose(double[] expected, double[] actual)
     {

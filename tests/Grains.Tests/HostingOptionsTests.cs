@@ -48,6 +48,29 @@ public sealed class HostingOptionsTests
         Assert.True(System.Net.IPAddress.IsLoopback(o.AdvertisedAddress));
     }
 
+    [Theory]
+    [InlineData(nameof(TrainingClusterOptions.ChunkBytes), 1023)]
+    [InlineData(nameof(TrainingClusterOptions.ChunkBytes), (64 << 20) + 1)]
+    [InlineData(nameof(TrainingClusterOptions.AggregationFanIn), 1)]
+    [InlineData(nameof(TrainingClusterOptions.MaxPayloadBytes), 1000)]
+    public void ValidateTraining_OutOfRange_NamesTheOption(string option, long value)
+    {
+        var o = new TrainingClusterOptions();
+        typeof(TrainingClusterOptions).GetProperty(option)!.SetValue(o, Convert.ChangeType(value, typeof(TrainingClusterOptions).GetProperty(option)!.PropertyType,
+            System.Globalization.CultureInfo.InvariantCulture));
+        var e = Assert.Throws<OrleansConfigurationException>(() => new TrainingClusterOptionsValidator(Microsoft.Extensions.Options.Options.Create(o)).ValidateConfiguration());
+        Assert.Contains($"TrainingClusterOptions.{option}", e.Message);
+    }
+
+    [Fact]
+    public void ValidateTraining_Defaults_ChunkWellBelowOrleansBodyLimit()
+    {
+        var o = new TrainingClusterOptions();
+        new TrainingClusterOptionsValidator(Microsoft.Extensions.Options.Options.Create(o)).ValidateConfiguration();
+        Assert.True(o.ChunkBytes <= 100 << 20 >> 2, $"{o.ChunkBytes}");
+        Assert.Equal(8, o.AggregationFanIn);
+    }
+
     [Fact]
     public void ParseClient_AzureWithoutIds_Throws()
     {

@@ -55,6 +55,19 @@ public sealed class PayloadCodecTests
     }
 
     [Fact]
+    public void RoundTrip_RemotePayload_KeepsShapeAndHandleOnly()
+    {
+        var handle = new PayloadHandle("S10.0.0.7:11111:498765432", Guid.NewGuid(), 0xfeedbeef12345678);
+        var remote = MatrixPayload.Remote(PayloadElement.Float32, 3000, 2000, handle);
+        byte[] wire = Serializer.SerializeToArray(remote);
+        var back = Serializer.Deserialize<MatrixPayload>(wire)!;
+        Assert.Equal((PayloadElement.Float32, 3000, 2000), (back.Element, back.Rows, back.Cols));
+        Assert.Equal(handle, back.Handle);
+        Assert.Equal(24_000_000, back.DataBytes);
+        Assert.InRange(wire.Length, 24, 100);
+    }
+
+    [Fact]
     public void ToArray_WrongElementType_Throws()
     {
         var payload = MatrixPayload.From(Filled<float>(2, 2, i => i));

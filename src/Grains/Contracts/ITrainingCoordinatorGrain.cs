@@ -30,7 +30,8 @@ public interface ITrainingCoordinatorGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<RunStatus> CancelAsync();
 
-    /// <summary>The current parameters (after the last completed step).</summary>
+    /// <summary>The current parameters (after the last completed step). Matrices over the chunk size arrive as handles:
+    /// pull them with <c>IGrainFactory.FetchAsync</c> (<c>Idl.Grains.Transfer.PayloadClientExtensions</c>).</summary>
     [Alias("Parameters")]
     Task<ModelParameters?> ParametersAsync();
 

@@ -11,12 +11,13 @@ namespace Idl.Grains.Contracts;
 /// </summary>
 /// <remarks>The block is held either as the bytes received from the wire or as the typed array it was built from,
 /// so that a payload built and read inside one silo is viewed in place (<see cref="AsSpan{T}"/>,
-/// <see cref="AsMatrix{T}"/>) instead of being copied to bytes and back.</remarks>
+/// <see cref="AsMatrix{T}"/>) instead of being copied to bytes and back. A payload too large for one message travels
+/// as a <see cref="Handle"/> only (see MatrixPayload.Remote.cs); its elements must be fetched before they are read.</remarks>
 [Immutable, Alias("idl.MatrixPayload")]
-public sealed class MatrixPayload
+public sealed partial class MatrixPayload
 {
-    // byte[] (from the wire or a caller), float[] or double[] (taken over by Wrap or copied by From).
-    private readonly Array _data;
+    // byte[] (from the wire or a caller), float[] or double[] (taken over by Wrap or copied by From); null when remote.
+    private readonly Array? _data;
 
     /// <summary>Wraps <paramref name="bytes"/> (taken over, not copied).</summary>
     /// <exception cref="ArgumentException">The byte count is not rows·cols·element size.</exception>
@@ -42,15 +43,20 @@ public sealed class MatrixPayload
     public byte[] Bytes => _data as byte[] ?? ByteSpan.ToArray();
 
     /// <summary>The raw little-endian block, viewed in place.</summary>
+    /// <exception cref="InvalidOperationException">The payload is remote (<see cref="Handle"/>): fetch it first.</exception>
     public ReadOnlySpan<byte> ByteSpan => _data switch
     {
         byte[] b => b,
         float[] f => MemoryMarshal.AsBytes(f.AsSpan()),
-        _ => MemoryMarshal.AsBytes(((double[])_data).AsSpan()),
+        double[] d => MemoryMarshal.AsBytes(d.AsSpan()),
+        _ => throw NotFetched(),
     };
 
-    /// <summary>Bytes on the wire, header included.</summary>
-    public long WireBytes => (long)Rows * Cols * (int)Element + MatrixPayloadCodec.HeaderBytes;
+    /// <summary>Bytes of the elements, rows·cols·element size (held here, or on another silo when remote).</summary>
+    public long DataBytes => (long)Rows * Cols * (int)Element;
+
+    /// <summary>Bytes on the wire, header included: the elements, or only the handle when remote.</summary>
+    public long WireBytes => MatrixPayloadCodec.HeaderBytes + (Handle is { } h ? MatrixPayloadCodec.HandleBytes(h) : DataBytes);
 
     /// <summary>A payload holding a copy of <paramref name="matrix"/>.</summary>
     public static MatrixPayload From<T>(Matrix<T> matrix) where T : unmanaged, IFloatingPointIeee754<T> =>

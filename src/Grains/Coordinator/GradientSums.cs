@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
+using Idl.Grains.Aggregation;
 using Idl.Grains.Contracts;
 using Idl.Numerics;
 
@@ -9,7 +9,8 @@ namespace Idl.Grains.Coordinator;
 /// The coordinator's sum of one step's shard contributions, read in place from their payloads into buffers kept
 /// across steps, then scaled to the mean gradient. Adds in the order given (shard order), so the sums round exactly
 /// as <see cref="Numerics.Training.GradientAccumulator{T}"/>'s do; with one shard the copy and the scaling are one pass.
-/// Idempotency per (step, shard) is the caller's: it adds each pending contribution once.
+/// With an aggregation tree the parts are the stages' partial sums (<see cref="PartialSum"/>), in order of their
+/// first shard. Idempotency per (step, part) is the caller's: it adds each pending contribution once.
 /// </summary>
 internal sealed class GradientSums<T>(int n, int p, int q, bool stateBias, bool outputBias) where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -52,38 +53,10 @@ internal sealed class GradientSums<T>(int n, int p, int q, bool stateBias, bool 
             var part = pick(parts[k]) is { } payload ? payload.AsSpan<T>() : default;
             if (part.Length != sum.Length)
                 throw new ArgumentException($"The {name} contribution of shard {parts[k].Shard} has {part.Length} entries but the model needs {sum.Length}.");
-            if (k == 0 && parts.Count == 1) Scale(part, inv, sum);
+            if (k == 0 && parts.Count == 1) VectorLoops.Scale(part, inv, sum);
             else if (k == 0) part.CopyTo(sum);
-            else Add(sum, part);
+            else VectorLoops.Add(sum, part);
         }
-        if (parts.Count > 1) Scale(sum, inv, sum);
-    }
-
-    // Plain vector loops: TensorPrimitives streams spans over 256 KiB past the cache that Adam reads next.
-    private static void Scale(ReadOnlySpan<T> x, T s, Span<T> dest)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            var vs = new Vector<T>(s);
-            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
-            var vd = MemoryMarshal.Cast<T, Vector<T>>(dest);
-            for (int j = 0; j < vx.Length; j++) vd[j] = vx[j] * vs;
-            i = vx.Length * Vector<T>.Count;
-        }
-        for (; i < x.Length; i++) dest[i] = x[i] * s;
-    }
-
-    private static void Add(Span<T> sum, ReadOnlySpan<T> x)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
-            var vs = MemoryMarshal.Cast<T, Vector<T>>(sum);
-            for (int j = 0; j < vx.Length; j++) vs[j] += vx[j];
-            i = vx.Length * Vector<T>.Count;
-        }
-        for (; i < x.Length; i++) sum[i] += x[i];
+        if (parts.Count > 1) VectorLoops.Scale<T>(sum, inv, sum);
     }
 }

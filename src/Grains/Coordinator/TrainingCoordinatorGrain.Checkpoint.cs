@@ -17,10 +17,11 @@ public sealed partial class TrainingCoordinatorGrain
         ShardEvaluation[] parts;
         using (var evaluate = TrainingTelemetry.Source.StartActivity("evaluate", ActivityKind.Internal, parent))
         {
-            var parameters = _model!.Pack(spec.Activation);
-            parts = await Task.WhenAll(Enumerable.Range(0, layout.Shards)
-                .Select(k => Shard(k).EvaluateAsync(layout.SpecFor(RunId, spec, k), parameters, cancellationToken)))
-                .WaitAsync(_options.ShardCallTimeout, cancellationToken);
+            var (parameters, lease) = transfer.Offer(_model!.Pack(spec.Activation), "model parameters");
+            using (lease)
+                parts = await Task.WhenAll(Enumerable.Range(0, layout.Shards)
+                    .Select(k => Shard(k).EvaluateAsync(layout.SpecFor(RunId, spec, k), parameters, cancellationToken)))
+                    .WaitAsync(_options.ShardCallTimeout, cancellationToken);
         }
         int tested = parts.Sum(p => p.Count);
         var pr = _progress;

@@ -13,7 +13,7 @@ public sealed partial class TrainingCoordinatorGrain
         var probe = await Shard(0).ProbeAsync(spec.DataSpec, spec.Seed, cancellationToken).WaitAsync(_options.ShardCallTimeout, cancellationToken);
         int m = Math.Min(probe.Samples, spec.Limit ?? int.MaxValue);
         if (spec.Shards > m) throw new ArgumentException($"--shards = {spec.Shards} exceeds the {m} training samples of '{spec.DataSpec}'.");
-        PayloadGuard.Ensure(PayloadGuard.ModelBytes(spec.Hidden, probe.Features, probe.Outputs), _options.MaxPayloadBytes, "model parameters");
+        PayloadGuard.EnsureModel(spec.Hidden, probe.Features, probe.Outputs, spec.Precision == "float32" ? 4 : 8, _options.MaxPayloadBytes);
         var unscaled = new RunLayout(m, probe.Features, probe.Outputs, probe.Classification, RunLayout.EvenStarts(m, spec.Shards), null, null);
         var sums = await Task.WhenAll(Enumerable.Range(0, spec.Shards)
             .Select(k => Shard(k).StatisticsAsync(unscaled.SpecFor(RunId, spec, k), cancellationToken)))

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Idl.Grains.Aggregation;
 using Idl.Grains.Contracts;
-using Idl.Grains.Options;
 using Idl.Grains.Telemetry;
 using Idl.Numerics;
 using Idl.Numerics.Data;
@@ -62,14 +62,15 @@ public sealed partial class TrainingCoordinatorGrain
         var pack = TrainingTelemetry.Source.StartActivity("pack");
         var parameters = _model!.Pack(spec.Activation);
         pack?.Dispose();
-        PayloadGuard.Ensure(parameters.WireBytes, _options.MaxPayloadBytes, "model parameters");
         activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
         if (_pendingStep != _step)
         {
             _pending.Clear();
             _pendingStep = _step;
         }
-        await CollectAsync(groups, parameters, S.Restarts, cancellationToken);
+        // Matrices over the chunk size stay in this silo's store for the step, pulled by whoever needs them.
+        var (sent, lease) = transfer.Offer(parameters, "model parameters");
+        using (lease) await CollectAsync(groups, sent, S.Restarts, cancellationToken);
 
         var (count, lossSum, parts) = Tally();
         TrainingTelemetry.StepLoss.Record(lossSum / count);
@@ -84,22 +85,14 @@ public sealed partial class TrainingCoordinatorGrain
         if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
     }
 
-    private async Task CollectAsync(IReadOnlyList<(int Shard, int[] Local)> groups, ModelParameters parameters, int incarnation,
+    // The tree's root stage: every shard when they are at most AggregationFanIn, else a few aggregator stages (each
+    // calling a group of shards or further stages) whose partial sums arrive here instead of every contribution.
+    private Task CollectAsync(IReadOnlyList<(int Shard, int[] Local)> groups, ModelParameters parameters, int incarnation,
         CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.ShardCallTimeout);
-        var missing = groups.Where(g => !_pending.ContainsKey(g.Shard)).ToList();
-        var calls = missing.Select(g => Shard(g.Shard).ComputeAsync(
-            new ShardStepRequest(S.Layout!.SpecFor(RunId, S.Spec!, g.Shard), _step + 1, parameters, g.Local, incarnation), timeout.Token)).ToList();
-        try { await Task.WhenAll(calls).WaitAsync(_options.ShardCallTimeout, cancellationToken); }
-        finally
-        {
-            // Keep every answer that did arrive: a retry asks only the shards that failed, and a shard's
-            // contribution counts once per step however often it is delivered.
-            foreach (var call in calls.Where(c => c.IsCompletedSuccessfully))
-                if (call.Result.Step == _step + 1) _pending.TryAdd(call.Result.Shard, call.Result);
-        }
+        var work = groups.ToDictionary(g => g.Shard, g => new ShardWork(S.Layout!.SpecFor(RunId, S.Spec!, g.Shard), g.Local));
+        return new StageCollector(GrainFactory, transfer, RunId, _options.AggregationFanIn).CollectAsync(
+            AggregationNode.Root(S.Layout!.Shards), work, _step + 1, parameters, incarnation, _pending, _options.ShardCallTimeout, cancellationToken);
     }
 
     // Tallies the step's contributions; the sums themselves are the run model's (in the run's precision).
@@ -116,7 +109,7 @@ public sealed partial class TrainingCoordinatorGrain
             {
                 LossSum = p.LossSum + c.LossSum, Samples = p.Samples + c.Count, Correct = p.Correct + c.Correct,
                 ForwardIterations = p.ForwardIterations + c.Stats.ForwardIterations, BackwardIterations = p.BackwardIterations + c.Stats.BackwardIterations,
-                ShardSteps = p.ShardSteps + 1, NonConverged = p.NonConverged + c.Stats.NonConverged,
+                ShardSteps = p.ShardSteps + c.Shards, NonConverged = p.NonConverged + c.Stats.NonConverged,
             };
         }
         _progress = p;

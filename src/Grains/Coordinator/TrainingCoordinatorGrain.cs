@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Idl.Grains.Contracts;
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
+using Idl.Grains.Transfer;
 using Idl.Numerics.Models;
 using Idl.Numerics.Training;
 using Idl.Numerics.Training.Optimizers;
@@ -18,6 +19,7 @@ namespace Idl.Grains.Coordinator;
 public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("run", TrainingSiloExtensions.StorageName)] IPersistentState<CoordinatorState> state,
     IOptions<TrainingClusterOptions> options,
+    PayloadTransfer transfer,
     ILocalSiloDetails silo,
     ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain
 {
@@ -29,6 +31,7 @@ public sealed partial class TrainingCoordinatorGrain(
     private ActivityContext _runContext;
     private Activity? _epochActivity;
     private int _failures;
+    private PayloadOutbox? _parametersOutbox;
 
     private CoordinatorState S => state.State;
 
@@ -46,6 +49,13 @@ public sealed partial class TrainingCoordinatorGrain(
         await state.WriteStateAsync(cancellationToken);
         LogResumed(logger, RunId, S.Step, S.Restarts);
         StartTimer();
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _parametersOutbox?.Dispose();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -104,8 +114,10 @@ public sealed partial class TrainingCoordinatorGrain(
     }
 
     /// <inheritdoc />
+    /// <remarks>Large matrices stay here until the next call or deactivation; a client pulls them with
+    /// <see cref="PayloadClientExtensions.FetchAsync"/>.</remarks>
     public Task<ModelParameters?> ParametersAsync() =>
-        Task.FromResult(_model?.Pack(S.Spec!.Activation));
+        Task.FromResult(_model is null ? null : (_parametersOutbox ??= new PayloadOutbox(transfer)).Send(_model.Pack(S.Spec!.Activation), "model parameters"));
 
     /// <inheritdoc />
     public Task<string> HostAsync() => Task.FromResult(silo.SiloAddress.ToString());

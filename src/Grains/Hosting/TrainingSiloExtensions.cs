@@ -2,6 +2,7 @@ using Idl.Grains.Data;
 using Idl.Grains.Options;
 using Idl.Grains.Shards;
 using Idl.Grains.Storage;
+using Idl.Grains.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
@@ -16,7 +17,7 @@ public static class TrainingSiloExtensions
     /// <summary>The grain storage name the coordinator persists its runs in.</summary>
     public const string StorageName = "idl";
 
-    /// <summary>Adds the shard placement, the training options and their validator. Grain storage named
+    /// <summary>Adds the shard and payload-reader placements, the payload store and transfer, the training options and their validator. Grain storage named
     /// <see cref="StorageName"/> must be added separately (<see cref="AddAtomicFileGrainStorage"/> in production), and
     /// so must a reminder service, which resumes runs whose silo died (<see cref="ClusterHostingExtensions.UseIdlCluster"/>
     /// adds both).</summary>
@@ -27,6 +28,9 @@ public static class TrainingSiloExtensions
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<TrainingClusterOptions>>((r, t) =>
             r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, t.Value.ResumeCheckPeriod.Ticks)));
         silo.Services.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
+        silo.Services.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
+        silo.Services.AddSingleton<PayloadStore>();
+        silo.Services.AddSingleton<PayloadTransfer>();
         silo.Services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TrainingClusterOptions>>().Value;

@@ -5,9 +5,21 @@ namespace Idl.Grains.Options;
 /// <summary>Limits and timings of distributed training on a silo; every default is stated here.</summary>
 public sealed class TrainingClusterOptions
 {
-    /// <summary>Largest parameter or gradient message a grain sends, in bytes. Default 64 MiB (Orleans' own body
-    /// limit is 100 MiB, and an oversized message surfaces only as a 30 s timeout).</summary>
-    public long MaxPayloadBytes { get; set; } = 64L << 20;
+    /// <summary>Hard limit on one matrix a grain sends or accepts (one field of a parameter set or of a gradient
+    /// contribution), in bytes; a larger one fails before anything is sent, with a message naming the field. Default
+    /// 256 MiB (a float64 A up to n ≈ 5790). Matrices travel in chunks of at most <see cref="ChunkBytes"/>, so this
+    /// bounds memory, not Orleans' message size.</summary>
+    public long MaxPayloadBytes { get; set; } = 256L << 20;
+
+    /// <summary>Most bytes of matrix data in one message. A parameter set or contribution larger than this keeps its
+    /// largest matrices on the sending silo and the receiver pulls them in chunks of this size; smaller ones travel
+    /// inline as before (inside one silo, never copied). Default 16 MiB, at most 64 MiB: Orleans' body limit is
+    /// 100 MiB, and an oversized message surfaces only as a 30 s timeout.</summary>
+    public int ChunkBytes { get; set; } = 16 << 20;
+
+    /// <summary>Most children one aggregation stage calls. A run with more shards sums their contributions in a tree
+    /// of aggregator grains instead of the coordinator calling every shard. Default 8.</summary>
+    public int AggregationFanIn { get; set; } = 8;
 
     /// <summary>Longest a coordinator waits for one shard call. Default 5 minutes.</summary>
     public TimeSpan ShardCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
@@ -39,6 +51,8 @@ public sealed class TrainingClusterOptionsValidator(IOptions<TrainingClusterOpti
     {
         var o = options.Value;
         if (o.MaxPayloadBytes < 1024) throw Bad(nameof(o.MaxPayloadBytes), o.MaxPayloadBytes, "must be at least 1024");
+        if (o.ChunkBytes is < 1024 or > 64 << 20) throw Bad(nameof(o.ChunkBytes), o.ChunkBytes, "must be between 1024 and 67108864 (64 MiB)");
+        if (o.AggregationFanIn < 2) throw Bad(nameof(o.AggregationFanIn), o.AggregationFanIn, "must be at least 2");
         if (o.ShardCallTimeout <= TimeSpan.Zero) throw Bad(nameof(o.ShardCallTimeout), o.ShardCallTimeout, "must be positive");
         if (o.MaxStepAttempts < 1) throw Bad(nameof(o.MaxStepAttempts), o.MaxStepAttempts, "must be at least 1");
         if (o.RetryDelay < TimeSpan.Zero) throw Bad(nameof(o.RetryDelay), o.RetryDelay, "must not be negative");

@@ -1,9 +1,8 @@
 using Idl.Grains.Contracts;
 using Idl.Grains.Data;
-using Idl.Grains.Options;
+using Idl.Grains.Transfer;
 using Idl.Numerics.Data;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Idl.Grains.Shards;
 
@@ -12,8 +11,7 @@ namespace Idl.Grains.Shards;
 /// computes on captured immutable inputs off the grain scheduler, and only then touches its own fields.
 /// </summary>
 [ShardPlacement]
-public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOptions<TrainingClusterOptions> options, ILocalSiloDetails silo,
-    BlobDataCache blobs)
+public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, PayloadTransfer transfer, ILocalSiloDetails silo, BlobDataCache blobs)
     : Grain, IDataShardGrain
 {
     private ShardData? _data;
@@ -48,14 +46,15 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_last is { } last && last.Step == request.Step && _lastIncarnation == request.Incarnation) return last;
+        request = request with { Parameters = await transfer.FetchAsync(request.Parameters, "model parameters", cancellationToken) };
         var data = await EnsureLoadedAsync(request.Spec, cancellationToken);
         int[] indices = request.Indices ?? Enumerable.Range(0, data.Train.SampleCount).ToArray();
         CheckIndices(indices, data.Train.SampleCount);
         var contribution = request.Parameters.A.Element == PayloadElement.Float32
             ? await ComputeAsync<float>(data, request, indices, cancellationToken)
             : await ComputeAsync<double>(data, request, indices, cancellationToken);
-        (_last, _lastIncarnation) = (contribution, request.Incarnation);
-        return contribution;
+        (_last, _lastIncarnation) = (Send(contribution), request.Incarnation);
+        return _last;
     }
 
     private async Task<ShardContribution> ComputeAsync<T>(ShardData data, ShardStepRequest request, int[] indices, CancellationToken cancellationToken)
@@ -67,7 +66,6 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
         bool warm = request.Spec.WarmStart;
         var (x0, v0) = warm ? (states?.Gather(indices), adjoints?.Gather(indices)) : (null, null);
         var result = await Task.Run(() => ShardComputation.Run(data, request, indices, x0, v0), cancellationToken);
-        PayloadGuard.Ensure(result.Contribution.WireBytes, options.Value.MaxPayloadBytes, "gradient contribution");
         if (warm)
         {
             states ??= new WarmStartCache<T>(data.Train.SampleCount, n);
@@ -83,6 +81,7 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, IOpti
     public async Task<ShardEvaluation> EvaluateAsync(ShardSpec spec, ModelParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        parameters = await transfer.FetchAsync(parameters, "model parameters", cancellationToken);
         var data = await EnsureLoadedAsync(spec, cancellationToken);
         var solver = spec.Solver ?? new SolverSettings();
         return await Task.Run(() => ShardComputation.Evaluate(data.Test, parameters, solver), cancellationToken);

@@ -4,8 +4,9 @@ using System.Diagnostics.Metrics;
 namespace Idl.Grains.Telemetry;
 
 /// <summary>
-/// The ActivitySource and Meter "Idl.Training". Spans: epoch → step → (shard.forward, shard.adjoint on the shards)
-/// → aggregate → project → checkpoint; each with the attributes named in <see cref="Tags"/>.
+/// The ActivitySource and Meter "Idl.Training". Spans: epoch → step → (shard.forward, shard.adjoint on the shards;
+/// one aggregate per aggregation stage when the shards are many) → aggregate → project → checkpoint, and
+/// transfer.fetch wherever a matrix is pulled in chunks; each with the attributes named in <see cref="Tags"/>.
 /// </summary>
 public static class TrainingTelemetry
 {
@@ -46,5 +47,8 @@ public static class TrainingTelemetry
         public const string InfNormBefore = "idl.a.inf_norm_before";
         public const string InfNormAfter = "idl.a.inf_norm_after";
         public const string Bytes = "idl.bytes";
+        public const string Stage = "idl.stage";
+        public const string Shards = "idl.shards";
+        public const string Chunks = "idl.chunks";
     }
 }

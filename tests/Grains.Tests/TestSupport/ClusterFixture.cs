@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Idl.Grains.Hosting;
+using Idl.Grains.Options;
 using Idl.Grains.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -49,12 +50,19 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             silo.AddAtomicFileGrainStorage(folder);
             silo.UseInMemoryReminderService();
-            silo.AddImplicitTraining(o => (o.ShardCallTimeout, o.RetryDelay) = (TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50)));
+            silo.AddImplicitTraining(o =>
+            {
+                (o.ShardCallTimeout, o.RetryDelay) = (TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
+                ConfigureTraining(o);
+            });
         });
         builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>Changes the silos' training options beyond the test defaults.</summary>
+    protected virtual void ConfigureTraining(TrainingClusterOptions options) { }
 
     public async Task DisposeAsync()
     {
@@ -66,6 +74,16 @@ public abstract class ClusterFixture : IAsyncLifetime
 
 /// <summary>Three silos for equivalence, training, bad input and tracing tests.</summary>
 public sealed class SharedCluster() : ClusterFixture(3);
+
+/// <summary>Two silos with a 1 KiB chunk size, aggregation fan-in 3 and a 64 KiB hard payload limit: every
+/// parameter set and contribution of a small model is chunked, and seven shards aggregate in stages.</summary>
+public sealed class SmallChunkCluster() : ClusterFixture(2)
+{
+    public const int ChunkBytes = 1024, FanIn = 3, MaxPayloadBytes = 64 << 10;
+
+    protected override void ConfigureTraining(TrainingClusterOptions options) =>
+        (options.ChunkBytes, options.AggregationFanIn, options.MaxPayloadBytes) = (ChunkBytes, FanIn, MaxPayloadBytes);
+}
 
 /// <summary>Four silos for the failover tests, which kill some.</summary>
 public sealed class FailoverCluster() : ClusterFixture(4);
