@@ -65,7 +65,7 @@ public sealed partial class SweepGrain
             var rung = _asha!.DecisionAt(trial.Config.Index, e.Epoch)!;
             (trial.CancelPending, trial.Waiting) = (true, false);
             Finish(trial, TrialState.Stopped,
-                $"ASHA: rank {rung.Rank} of the {rung.Peers} trials up to this one at rung epoch {e.Epoch}; the top {Math.Max(1, rung.Peers / spec.Eta)} continue");
+                $"ASHA: rank {rung.Rank} of the {rung.Peers} trials of index ≤ {trial.Config.Index} that reached rung epoch {e.Epoch}; the top {Math.Max(1, rung.Peers / spec.Eta)} continue");
             return true;
         }
         if (trial.Waiting && status is not null) dirty |= await ReleaseAsync(trial, status);
