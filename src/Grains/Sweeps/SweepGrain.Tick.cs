@@ -51,17 +51,24 @@ public sealed partial class SweepGrain
         var (spec, now) = (S.Spec!, DateTime.UtcNow);
         if (status is not null && status.Step != trial.LastStep) (trial.LastStep, trial.LastProgress) = (status.Step, now);
         bool dirty = false;
-        for (; status is not null && trial.EpochsSeen < status.Epochs.Count; trial.EpochsSeen++)
+        while (status is not null && trial.EpochsSeen < status.Epochs.Count)
         {
+            // The metric of the epoch itself, not of whatever epoch the run has reached since: it is the same on every run.
             var e = status.Epochs[trial.EpochsSeen];
+            double metric = e.TestLoss ?? e.TrainLoss;
+            var decision = _asha?.Report(trial.Config.Index, e.Epoch, metric) ?? AshaDecision.Continue;
+            if (decision == AshaDecision.Wait) return await HoldAsync(trial, status, e.Epoch) || dirty;
             if (trial.EpochsSeen == 0 && e.TestLoss is null) S.Metric = "train_loss";
-            (trial.Metric, trial.TestAccuracy, trial.MetricEpoch, dirty) = (e.TestLoss ?? e.TrainLoss, e.TestAccuracy, e.Epoch, true);
-            if (_asha is null || _asha.Report(trial.Config.Index, e.Epoch, trial.Metric.Value)) continue;
+            (trial.Metric, trial.TestAccuracy, trial.MetricEpoch, dirty) = (metric, e.TestAccuracy, e.Epoch, true);
             trial.EpochsSeen++;
-            trial.CancelPending = true;
-            Finish(trial, TrialState.Stopped, $"ASHA: not in the top 1/{spec.Eta} of the {_asha.CountAt(e.Epoch)} trials at rung epoch {e.Epoch}");
+            if (decision == AshaDecision.Continue) continue;
+            var rung = _asha!.DecisionAt(trial.Config.Index, e.Epoch)!;
+            (trial.CancelPending, trial.Waiting) = (true, false);
+            Finish(trial, TrialState.Stopped,
+                $"ASHA: rank {rung.Rank} of the {rung.Peers} trials of index ≤ {trial.Config.Index} that reached rung epoch {e.Epoch}; the top {Math.Max(1, rung.Peers / spec.Eta)} continue");
             return true;
         }
+        if (trial.Waiting && status is not null) dirty |= await ReleaseAsync(trial, status);
         switch (status?.State)
         {
             case RunState.Completed when trial.EpochsSeen >= spec.Epochs:
@@ -162,6 +169,8 @@ public sealed partial class SweepGrain
     private void Finish(TrialRecord trial, TrialState outcome, string? reason)
     {
         (trial.State, trial.Reason, trial.EndedTicks) = (outcome, reason, DateTime.UtcNow.Ticks);
+        // Trials with larger indices stop waiting for this one at the rungs it did not reach.
+        _asha?.End(trial.Config.Index);
         if (trial.StartedTicks == 0) trial.StartedTicks = trial.EndedTicks;
         LogTrialFinished(logger, SweepId, trial.RunId, outcome, trial.MetricEpoch);
     }

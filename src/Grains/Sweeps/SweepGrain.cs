@@ -95,7 +95,9 @@ public sealed partial class SweepGrain(
     private void RestoreScheduler()
     {
         var spec = S.Spec!;
-        _asha = spec.Scheduler == SchedulerKind.Asha ? AshaScheduler.Restore(spec.Eta, spec.MinEpochs, spec.Epochs, S.Rungs) : null;
+        _asha = spec.Scheduler == SchedulerKind.Asha
+            ? AshaScheduler.Restore(spec.Eta, spec.MinEpochs, spec.Epochs, S.Rungs, S.Trials.Where(t => t.IsFinished).Select(t => t.Config.Index))
+            : null;
     }
 
     private void StartTimer()
@@ -121,6 +123,9 @@ public sealed partial class SweepGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {SweepId}: trial {RunId}: {Message}")]
     private static partial void LogTrialTrouble(ILogger logger, string sweepId, string runId, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId}: trial {RunId} paused at rung epoch {Epoch} until lower-index trials reach it")]
+    private static partial void LogTrialWaiting(ILogger logger, string sweepId, string runId, int epoch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId}: trial {RunId} {State} after epoch {Epoch}")]
     private static partial void LogTrialFinished(ILogger logger, string sweepId, string runId, TrialState state, int epoch);

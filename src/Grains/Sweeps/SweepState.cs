@@ -2,7 +2,7 @@ using Idl.Grains.Contracts;
 
 namespace Idl.Grains.Sweeps;
 
-/// <summary>A sweep as persisted: its spec, every trial's record and every ASHA decision, written after each tick
+/// <summary>A sweep as persisted: its spec, every trial's record and every ASHA report and decision, written after each tick
 /// that changed something.</summary>
 [GenerateSerializer, Alias("idl.SweepState")]
 public sealed class SweepState

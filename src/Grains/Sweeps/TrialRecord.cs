@@ -22,6 +22,9 @@ public sealed class TrialRecord
     [Id(11)] public int CancelAttempts { get; set; }
     /// <summary>The epoch <see cref="Metric"/> belongs to: the last one seen, or the rung that stopped the trial.</summary>
     [Id(12)] public int MetricEpoch { get; set; }
+    /// <summary>ASHA cannot decide the trial at its latest rung yet (a lower-index trial may still reach it), so the
+    /// sweep paused its run; resumed once the decision is to continue.</summary>
+    [Id(13)] public bool Waiting { get; set; }
 
     /// <summary>The run's step at the last poll and when it last moved (not persisted: a reactivated sweep starts
     /// the stall clock afresh).</summary>
