@@ -5,12 +5,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 // An idl silo configured from appsettings.json, IDL_* environment variables and flags (see SiloFlags): localhost or
-// Azure Table clustering, the atomic file store or Azure Blob, optional TLS and telemetry, distributed training.
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddEnvironmentVariables("IDL_").AddCommandLine(args, new Dictionary<string, string>(SiloFlags.Map));
-var hosting = builder.Configuration.GetSection("Silo").Get<ClusterHostingOptions>() ?? new();
+// Azure Table clustering, the atomic file store or Azure Blob, optional TLS, telemetry and Kubernetes hosting,
+// distributed training.
+string[] flags = SiloFlags.Normalize(args);
+var builder = Host.CreateApplicationBuilder(flags);
+builder.Configuration.AddEnvironmentVariables("IDL_").AddSiloFlags(flags);
+var silo = SiloSettings.Read(builder.Configuration, Environment.GetEnvironmentVariable);
 builder.AddIdlTelemetry(builder.Configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new());
-builder.UseOrleans(silo => silo
-    .UseIdlCluster(hosting)
-    .AddImplicitTraining(o => builder.Configuration.GetSection("Silo:Training").Bind(o)));
+builder.UseOrleans(orleans =>
+{
+    orleans.UseIdlCluster(silo.Hosting).AddImplicitTraining(o => builder.Configuration.GetSection("Silo:Training").Bind(o));
+    if (silo.Kubernetes) orleans.UseIdlKubernetesHosting();
+});
 await builder.Build().RunAsync();

@@ -1,22 +1,24 @@
 using System.Text.RegularExpressions;
 using Idl.Deploy.Tests.TestSupport;
+using Orleans.Hosting.Kubernetes;
 using YamlDotNet.RepresentationModel;
 
 namespace Idl.Deploy.Tests;
 
 /// <summary>deploy/k8s: the conventions of Microsoft.Orleans.Hosting.Kubernetes (pod labels, downward-API
-/// environment, RBAC on pods), a gateway Service, storage from a Secret. No cluster runs here: read, not applied.</summary>
+/// environment, service account token, RBAC on pods), a gateway Service, storage from a Secret. No cluster runs here:
+/// read, not applied (KubernetesSiloSettingsTests feeds the result to the silo's own option parsing).</summary>
 public sealed partial class KubernetesManifestTests
 {
-    private static IReadOnlyList<YamlMappingNode> All() =>
+    internal static IReadOnlyList<YamlMappingNode> All() =>
         Repo.Files("deploy/k8s", "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)).SelectMany(Yaml.LoadAll).ToList();
 
-    private static YamlMappingNode Object(string kind, string name) =>
+    internal static YamlMappingNode Object(string kind, string name) =>
         Assert.Single(All(), o => o.Text("kind") == kind && o.Text("metadata.name") == name);
 
-    private static YamlMappingNode SiloPod() => Object("Deployment", "idl-silo").Map("spec.template");
+    internal static YamlMappingNode SiloPod() => Object("Deployment", "idl-silo").Map("spec.template");
 
-    private static YamlMappingNode SiloContainer() => Assert.IsType<YamlMappingNode>(Assert.Single(SiloPod().Items("spec.containers")));
+    internal static YamlMappingNode SiloContainer() => Assert.IsType<YamlMappingNode>(Assert.Single(SiloPod().Items("spec.containers")));
 
     [Fact]
     public void Manifests_HaveApiVersionKindAndName()
@@ -39,22 +41,37 @@ public sealed partial class KubernetesManifestTests
     public void SiloPods_CarryOrleansServiceAndClusterIdLabels()
     {
         var labels = SiloPod().Pairs("metadata.labels");
-        Assert.False(string.IsNullOrEmpty(labels["orleans/serviceId"]));
-        Assert.False(string.IsNullOrEmpty(labels["orleans/clusterId"]));
+        Assert.False(string.IsNullOrEmpty(labels[KubernetesHostingOptions.ServiceIdLabel]));
+        Assert.False(string.IsNullOrEmpty(labels[KubernetesHostingOptions.ClusterIdLabel]));
         var selector = Object("Deployment", "idl-silo").Pairs("spec.selector.matchLabels");
         Assert.All(selector, kv => Assert.Equal(kv.Value, labels[kv.Key]));
     }
 
+    // Every variable Microsoft.Orleans.Hosting.Kubernetes reads, named by the package's own constants.
+    public static TheoryData<string, string> PackageVariables => new()
+    {
+        { KubernetesHostingOptions.PodNameEnvironmentVariable, "metadata.name" },
+        { KubernetesHostingOptions.PodNamespaceEnvironmentVariable, "metadata.namespace" },
+        { KubernetesHostingOptions.PodIPEnvironmentVariable, "status.podIP" },
+        { KubernetesHostingOptions.ServiceIdEnvironmentVariable, $"metadata.labels['{KubernetesHostingOptions.ServiceIdLabel}']" },
+        { KubernetesHostingOptions.ClusterIdEnvironmentVariable, $"metadata.labels['{KubernetesHostingOptions.ClusterIdLabel}']" },
+    };
+
     [Theory]
-    [InlineData("POD_NAME", "metadata.name")]
-    [InlineData("POD_NAMESPACE", "metadata.namespace")]
-    [InlineData("POD_IP", "status.podIP")]
-    [InlineData("ORLEANS_SERVICE_ID", "metadata.labels['orleans/serviceId']")]
-    [InlineData("ORLEANS_CLUSTER_ID", "metadata.labels['orleans/clusterId']")]
-    public void SiloContainer_GetsOrleansEnvironmentFromDownwardApi(string variable, string fieldPath)
+    [MemberData(nameof(PackageVariables))]
+    public void SiloContainer_GetsEveryVariableThePackageReadsFromDownwardApi(string variable, string fieldPath)
     {
         var env = SiloContainer().Items("env").Single(e => e.Text("name") == variable);
         Assert.Equal(fieldPath, env.Text("valueFrom.fieldRef.fieldPath"));
+    }
+
+    [Fact]
+    public void SiloPods_MountTheServiceAccountToken()
+    {
+        // The package's in-cluster API client reads the token; without it the silo does not start.
+        Assert.Equal("true", SiloPod().Text("spec.automountServiceAccountToken"));
+        var account = Object("ServiceAccount", SiloPod().Text("spec.serviceAccountName"));
+        Assert.NotEqual("false", (account.Find("automountServiceAccountToken") as YamlScalarNode)?.Value);
     }
 
     [Fact]
@@ -82,7 +99,7 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void SiloServiceAccount_MayGetListWatchAndDeletePods()
+    public void SiloServiceAccount_MayGetPatchListWatchAndDeletePods()
     {
         string account = SiloPod().Text("spec.serviceAccountName");
         Object("ServiceAccount", account);
@@ -92,7 +109,8 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal("rbac.authorization.k8s.io", binding.Text("roleRef.apiGroup"));
         var rule = Object("Role", binding.Text("roleRef.name")).Items("rules").Single(r => r.Strings("resources").Contains("pods"));
         Assert.Equal([""], rule.Strings("apiGroups"));
-        Assert.Superset(new HashSet<string> { "get", "list", "watch", "delete" }, rule.Strings("verbs").ToHashSet());
+        // get and patch: its own pod's labels; list and watch: its cluster's pods; delete: pods of dead silos.
+        Assert.Superset(new HashSet<string> { "get", "patch", "list", "watch", "delete" }, rule.Strings("verbs").ToHashSet());
     }
 
     [Fact]

@@ -6,12 +6,37 @@ namespace Idl.Grains.Tests.TestSupport;
 
 /// <summary>Silo processes (the built idl-silo) on Azure Table clustering and Azure Blob storage, plus a client.
 /// Disposing kills every process it started, also when a test failed.</summary>
-internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId) : IAsyncDisposable
+/// <param name="tls">The cluster certificate (.pfx) and its password, given to every silo and to
+/// <see cref="Client"/>; null for plain TCP.</param>
+internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId, (string Path, string? Password)? tls = null) : IAsyncDisposable
 {
     private readonly List<(ChildProcess Process, int SiloPort)> _silos = [];
     private IHost? _client;
 
     public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Starts <paramref name="count"/> silos and connects <see cref="Client"/> once all are active; kills
+    /// whatever it started when that fails.</summary>
+    public static async Task<SiloProcesses> StartAsync(AzuriteProcess azurite, string clusterId, int count,
+        IReadOnlyDictionary<string, string> training, (string Path, string? Password)? tls = null)
+    {
+        var silos = new SiloProcesses(azurite, clusterId, tls);
+        try
+        {
+            silos.Start(count, training);
+            await silos.ConnectAsync(count, TimeSpan.FromSeconds(60));
+            return silos;
+        }
+        catch
+        {
+            await silos.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Client options for this cluster's Azure Table, with the certificate given (not necessarily the cluster's).</summary>
+    public ClusterClientOptions ClientOptions(string? tlsCertificate, string? tlsPassword) =>
+        new() { AzureConnection = azurite.ConnectionString, ClusterId = clusterId, ServiceId = clusterId, TlsCertificate = tlsCertificate, TlsPassword = tlsPassword };
 
     public void Start(int count, IReadOnlyDictionary<string, string> training)
     {
@@ -27,6 +52,11 @@ internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId) : 
                 ["IDL_Silo__ResponseTimeout"] = "00:00:10", ["Logging__LogLevel__Default"] = "Warning",
             };
             foreach (var (k, v) in training) environment["IDL_Silo__Training__" + k] = v;
+            if (tls is var (certificate, password))
+            {
+                environment["IDL_Silo__TlsCertificate"] = certificate;
+                if (password is not null) environment["IDL_Silo__TlsPassword"] = password;
+            }
             _silos.Add((new ChildProcess(RepoPaths.Dotnet, [dll], Path.GetDirectoryName(dll)!, environment), siloPort));
         }
     }
@@ -36,7 +66,7 @@ internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId) : 
         var deadline = DateTime.UtcNow + timeout;
         while (_client is null)
         {
-            try { _client = await LoopbackSilo.ConnectAsync(new ClusterClientOptions { AzureConnection = azurite.ConnectionString, ClusterId = clusterId, ServiceId = clusterId }, 10); }
+            try { _client = await LoopbackSilo.ConnectAsync(ClientOptions(tls?.Path, tls?.Password), 10); }
             catch (Exception) when (DateTime.UtcNow < deadline && !_silos.Any(s => s.Process.HasExited)) { await Task.Delay(250); }
             catch (Exception e) { throw new TimeoutException("No client connection: " + Outputs(), e); }
         }
