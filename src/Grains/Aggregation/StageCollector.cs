@@ -39,7 +39,7 @@ internal sealed class StageCollector(IGrainFactory grains, PayloadTransfer trans
     {
         var answer = child.IsShard
             ? await grains.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(runId, child.First))
-                .ComputeAsync(new ShardStepRequest(work[0].Spec, step, parameters, work[0].Indices, incarnation), cancellationToken)
+                .ComputeAsync(new ShardStepRequest(work[0].Spec, step, parameters, work[0].Indices, incarnation, work[0].StepSamples), cancellationToken)
             : await grains.GetGrain<IGradientAggregatorGrain>(child.KeyOf(runId))
                 .AggregateAsync(new AggregateRequest(child, step, parameters, work, fanIn, incarnation), cancellationToken);
         return await transfer.FetchAsync(answer, child.IsShard ? $"gradient contribution of shard {child.First}" : $"partial gradient sum of shards {child.First}+{child.Stride}k", cancellationToken);

@@ -90,7 +90,8 @@ public sealed partial class TrainingCoordinatorGrain
     private Task CollectAsync(IReadOnlyList<(int Shard, int[] Local)> groups, ModelParameters parameters, int incarnation,
         CancellationToken cancellationToken)
     {
-        var work = groups.ToDictionary(g => g.Shard, g => new ShardWork(S.Layout!.SpecFor(RunId, S.Spec!, g.Shard), g.Local));
+        int samples = groups.Sum(g => g.Local.Length);
+        var work = groups.ToDictionary(g => g.Shard, g => new ShardWork(S.Layout!.SpecFor(RunId, S.Spec!, g.Shard), g.Local, samples));
         return new StageCollector(GrainFactory, transfer, RunId, _options.AggregationFanIn).CollectAsync(
             AggregationNode.Root(S.Layout!.Shards), work, _step + 1, parameters, incarnation, _pending, _options.ShardCallTimeout, cancellationToken);
     }
