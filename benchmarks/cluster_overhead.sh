@@ -9,7 +9,7 @@
 #          [--idl PATH --bench PATH]
 # --idl / --bench take published builds of src/Client and benchmarks/Idl.ClusterBench (a .dll, or the executable of a
 # self-contained publish, as benchmarks/device/bundle.sh makes) instead of building them here.
-# --limit M trains on the first M samples only (the test set stays whole); --reps R repeats the pair, interleaved.
+# --limit M trains on the first M samples only (the test set stays whole); --reps R repeats the three (single, bench, CLI), interleaved.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mnist="$root/../shared/datasets/mnist"; hidden=1000; batch=1024; epochs=1; limit=""; reps=1; precision=float64
@@ -45,23 +45,23 @@ for r in $(seq 1 "$reps"); do
   $idl train "${common[@]}" --precision "$precision" --json 2>/dev/null > "$out/single-$r.json"
   echo "rep $r: embedded silo (Idl.ClusterBench, spans)" >&2
   $bench "${common[@]}" --shards 1 --precision "$precision" > "$out/bench-$r.json"
+  echo "rep $r: embedded silo through the CLI: idl train --shards 1" >&2
+  $idl train "${common[@]}" --shards 1 --precision "$precision" --json 2>/dev/null > "$out/cli-$r.json"
 done
-echo "embedded silo through the CLI: idl train --shards 1" >&2
-$idl train "${common[@]}" --shards 1 --precision "$precision" --json 2>/dev/null > "$out/cli.json"
 "${PYTHON:-python3}" - "$out" "$reps" <<'PY'
 import json, sys, os
 out, reps = sys.argv[1], int(sys.argv[2])
 lines = lambda p: [json.loads(l) for l in open(os.path.join(out, p)) if l.strip()]
 single = [[l for l in lines(f"single-{r}.json") if "epoch" in l and not l.get("final")] for r in range(1, reps + 1)]
 bench = [json.loads(open(os.path.join(out, f"bench-{r}.json")).read()) for r in range(1, reps + 1)]
-cli = [l for l in lines("cli.json") if "epoch" in l and not l.get("final")]
+cli = [[l for l in lines(f"cli-{r}.json") if "epoch" in l and not l.get("final")] for r in range(1, reps + 1)]
 s_train = [sum(e["train_seconds"] for e in run) / len(run) for run in single]
 b_train = [sum(e["train_seconds"] for e in b["epochs"]) / len(b["epochs"]) for b in bench]
-c_train = sum(e["train_seconds"] for e in cli) / len(cli)
+c_train = [sum(e["train_seconds"] for e in run) / len(run) for run in cli]
 print("per-epoch train seconds, each rep: single " + " ".join(f"{x:.2f}" for x in s_train)
-      + " | embedded silo (bench) " + " ".join(f"{x:.2f}" for x in b_train) + f" | embedded silo (idl train --shards 1) {c_train:.2f}")
-print(f"ratio embedded/single, best of each: {min(b_train) / min(s_train):.3f} (bench), {c_train / min(s_train):.3f} (CLI)")
-print(f"test accuracy: single {single[0][-1].get('test_accuracy')}, embedded {bench[0]['epochs'][-1]['test_accuracy']}, CLI {cli[-1].get('test_accuracy')}")
+      + " | embedded silo (bench) " + " ".join(f"{x:.2f}" for x in b_train) + " | embedded silo (idl train --shards 1) " + " ".join(f"{x:.2f}" for x in c_train))
+print(f"ratio embedded/single, best of each: {min(b_train) / min(s_train):.3f} (bench), {min(c_train) / min(s_train):.3f} (CLI); means {sum(b_train) / sum(s_train):.3f}, {sum(c_train) / sum(s_train):.3f}")
+print(f"test accuracy: single {single[0][-1].get('test_accuracy')}, embedded {bench[0]['epochs'][-1]['test_accuracy']}, CLI {cli[0][-1].get('test_accuracy')}")
 print("single-process phase_seconds (rep 1, last epoch): " + json.dumps(single[0][-1].get("phase_seconds")))
 best = bench[b_train.index(min(b_train))]
 print("embedded-silo spans (best rep): name count total_s")

@@ -61,7 +61,7 @@ public sealed partial class TrainingCoordinatorGrain
 
     private void Restore()
     {
-        _model = RunModel.Restore(S.Spec!, S.Model!, S.Adam);
+        _model = RunModel.Restore(S.Spec!, S.Model!, S.Adam, _options.ResolvedProjectionThreads);
         (_step, _progress) = (S.Step, S.Progress);
     }
 

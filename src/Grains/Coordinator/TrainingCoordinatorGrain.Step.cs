@@ -58,9 +58,9 @@ public sealed partial class TrainingCoordinatorGrain
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step + 1);
         var clock = Stopwatch.StartNew();
         var groups = layout.Split(BatchesOf(epoch, layout, spec)[k]);
-        // Packed once per step and shared by every shard: the payload is immutable, so inside one silo no call copies it.
+        // Packed once per step and shared by every shard: inside one silo no call copies it (reused arrays: PackForStep).
         var pack = TrainingTelemetry.Source.StartActivity("pack");
-        var parameters = _model!.Pack(spec.Activation);
+        var parameters = _model!.PackForStep(spec.Activation);
         pack?.Dispose();
         activity?.SetTag(TrainingTelemetry.Tags.Bytes, parameters.WireBytes * groups.Count);
         if (_pendingStep != _step)

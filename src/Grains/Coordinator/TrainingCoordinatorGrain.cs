@@ -67,7 +67,7 @@ public sealed partial class TrainingCoordinatorGrain(
                 : throw new InvalidOperationException($"Run '{RunId}' already exists with other settings; choose another run id.");
         _runContext = Activity.Current?.Context ?? default;
         var layout = await PlanAsync(spec, cancellationToken);
-        (_model, _step, _progress) = (RunModel.Create(spec, layout), 0, new EpochProgress());
+        (_model, _step, _progress) = (RunModel.Create(spec, layout, _options.ResolvedProjectionThreads), 0, new EpochProgress());
         (S.Spec, S.Layout, S.State, S.Error, S.Epochs) = (spec, layout, RunState.Running, null, []);
         await CheckpointAsync(default);
         await GrainFactory.GetGrain<IRunRegistryGrain>("default").AddAsync(RunId).WaitAsync(_options.ShardCallTimeout, cancellationToken);

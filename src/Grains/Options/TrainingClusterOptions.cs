@@ -21,6 +21,13 @@ public sealed class TrainingClusterOptions
     /// of aggregator grains instead of the coordinator calling every shard. Default 8.</summary>
     public int AggregationFanIn { get; set; } = 8;
 
+    /// <summary>Threads the coordinator projects the rows of A over after each update (the row-parallel ℓ1
+    /// projection; the rows are independent, so the result is the same to the bit). 0 (default): one per core.</summary>
+    public int ProjectionThreads { get; set; }
+
+    /// <summary><see cref="ProjectionThreads"/> with 0 resolved to the core count.</summary>
+    public int ResolvedProjectionThreads => ProjectionThreads > 0 ? ProjectionThreads : Environment.ProcessorCount;
+
     /// <summary>Longest a coordinator waits for one shard call. Default 5 minutes.</summary>
     public TimeSpan ShardCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -53,6 +60,7 @@ public sealed class TrainingClusterOptionsValidator(IOptions<TrainingClusterOpti
         if (o.MaxPayloadBytes < 1024) throw Bad(nameof(o.MaxPayloadBytes), o.MaxPayloadBytes, "must be at least 1024");
         if (o.ChunkBytes is < 1024 or > 64 << 20) throw Bad(nameof(o.ChunkBytes), o.ChunkBytes, "must be between 1024 and 67108864 (64 MiB)");
         if (o.AggregationFanIn < 2) throw Bad(nameof(o.AggregationFanIn), o.AggregationFanIn, "must be at least 2");
+        if (o.ProjectionThreads < 0) throw Bad(nameof(o.ProjectionThreads), o.ProjectionThreads, "must be 0 (one per core) or more");
         if (o.ShardCallTimeout <= TimeSpan.Zero) throw Bad(nameof(o.ShardCallTimeout), o.ShardCallTimeout, "must be positive");
         if (o.MaxStepAttempts < 1) throw Bad(nameof(o.MaxStepAttempts), o.MaxStepAttempts, "must be at least 1");
         if (o.RetryDelay < TimeSpan.Zero) throw Bad(nameof(o.RetryDelay), o.RetryDelay, "must not be negative");

@@ -10,10 +10,15 @@ namespace Idl.Numerics.Training;
 /// upper block-triangular pattern of a feed-forward network, eq. 3.2). Entries outside the pattern are zeroed
 /// first; soft-thresholding keeps them zero, so the result is the projection onto the intersection. B, C and D
 /// can be given patterns too (eq. 3.2 feeds the input only to the first layer and reads out only the last).
+/// <paramref name="projection"/> is the ℓ1 projection used (default <see cref="L1BallProjection.Exact"/>, one thread;
+/// one with more threads projects the rows in parallel, with the same result to the bit since rows are independent).
 /// </summary>
 public sealed class WellPosednessConstraint(double kappa, bool[]? pattern = null, bool enforceNorm = true,
-    bool[]? bPattern = null, bool[]? cPattern = null, bool[]? dPattern = null)
+    bool[]? bPattern = null, bool[]? cPattern = null, bool[]? dPattern = null, L1BallProjection? projection = null)
 {
+    /// <summary>The row-wise ℓ1 projection of eq. 6.7.</summary>
+    public L1BallProjection Projection { get; } = projection ?? L1BallProjection.Exact;
+
     /// <summary>κ.</summary>
     public double Kappa { get; } = kappa;
 
@@ -31,7 +36,7 @@ public sealed class WellPosednessConstraint(double kappa, bool[]? pattern = null
         Mask(model.C, cPattern);
         Mask(model.D, dPattern);
         if (!EnforceNorm) return;
-        if (model.Activation.IsComponentwise) L1BallProjection.Exact.ProjectInPlace(model.A, Kappa);
+        if (model.Activation.IsComponentwise) Projection.ProjectInPlace(model.A, Kappa);
         else BlipNormProjection.Project(model.A, model.Activation, Kappa, model.A);
     }
 
