@@ -9,6 +9,17 @@ namespace Idl.Grains.Tests;
 [Collection(SharedClusterCollection.Name)]
 public sealed class TrainingRunTests(SharedCluster fixture)
 {
+    [Theory]
+    [InlineData(typeof(ITrainingCoordinatorGrain))]
+    [InlineData(typeof(ISweepGrain))]
+    public void StatusAsync_WhileATickAwaitsShards_IsAnsweredInterleaved(Type grain)
+    {
+        // A step waiting on a dead silo's shards holds the grain for up to the shard call timeout (5 minutes by
+        // default); status must not wait behind it, or `idl runs status` and the CLI's progress polling time out.
+        var status = grain.GetMethod("StatusAsync")!;
+        Assert.NotNull(status.GetCustomAttributes(typeof(Orleans.Concurrency.AlwaysInterleaveAttribute), inherit: true).SingleOrDefault());
+    }
+
     [Fact]
     public async Task StartAsync_DigitsThreeEpochs_ReachesSingleProcessAccuracy()
     {

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Idl.Grains.Contracts;
 
 /// <summary>
@@ -14,8 +16,8 @@ public interface ISweepGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<SweepStatus> StartAsync(SweepSpec spec, CancellationToken cancellationToken = default);
 
-    /// <summary>Where the sweep and every trial stand.</summary>
-    [Alias("Status")]
+    /// <summary>Where the sweep and every trial stand (a snapshot, answered between the awaits of a tick).</summary>
+    [Alias("Status"), AlwaysInterleave]
     Task<SweepStatus> StatusAsync();
 
     /// <summary>Cancels the running trials and stops the pending ones.</summary>

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Idl.Grains.Contracts;
 
 /// <summary>
@@ -14,8 +16,10 @@ public interface ITrainingCoordinatorGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<RunStatus> StartAsync(RunSpec spec, CancellationToken cancellationToken = default);
 
-    /// <summary>Where the run stands; activating a running run's coordinator resumes it from its checkpoint.</summary>
-    [Alias("Status")]
+    /// <summary>Where the run stands; activating a running run's coordinator resumes it from its checkpoint. Answered
+    /// between the awaits of a step (a snapshot, nothing changed), so that a step waiting on a dead silo's shards for
+    /// up to the shard call timeout does not hold monitoring callers for as long.</summary>
+    [Alias("Status"), AlwaysInterleave]
     Task<RunStatus> StatusAsync();
 
     /// <summary>Stops stepping after the current step and checkpoints.</summary>

@@ -43,7 +43,9 @@ public sealed class ProcessClusters : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Alone, after the parallel collections: four silo processes and Azurite starting while the in-process clusters
+// start too left one silo without CPU long enough to miss its 60 s join on 2 cores (seen 3 times in 8 runs).
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessClustersCollection : ICollectionFixture<ProcessClusters>
 {
     public const string Name = "silo processes on Azurite";

@@ -14,10 +14,11 @@ internal static class Runs
         while (true)
         {
             RunStatus status;
-            try { status = await grains.GetGrain<ITrainingCoordinatorGrain>(runId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
-            catch (Exception e) when (e is not TimeoutException && clock.Elapsed < timeout)
+            try { status = await grains.GetGrain<ITrainingCoordinatorGrain>(runId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(10)); }
+            catch (Exception) when (clock.Elapsed < timeout)
             {
-                // The silo hosting the coordinator may just have died; the next call activates it elsewhere.
+                // The silo hosting the coordinator may just have died (the next call activates it elsewhere), or the
+                // call went through a gateway that died holding it (lost: only a timeout tells).
                 await Task.Delay(50);
                 continue;
             }
