@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Idl.Client.Commands;
+using Idl.Grains.Data;
 using Idl.Numerics.Data;
 using Idl.Numerics.Serialization;
 using Idl.Numerics.Solvers;
@@ -55,7 +56,7 @@ public static class Cli
     internal static (int Code, string Message) Classify(Exception e) => e switch
     {
         UsageException or ArgumentOutOfRangeException or FormatException => (ExitCodes.UsageError, e.Message),
-        DataFormatException or FileNotFoundException or DirectoryNotFoundException => (ExitCodes.DataError, e.Message),
+        DataFormatException or FileNotFoundException or DirectoryNotFoundException or BlobDataException => (ExitCodes.DataError, e.Message),
         ModelFormatException => (ExitCodes.ModelError, e.Message),
         EquilibriumNotConvergedException => (ExitCodes.NotConverged, e.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written."),

@@ -31,4 +31,21 @@ public sealed class DistributedTrainTests
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("--cluster", run.Stderr);
     }
+
+    [Fact]
+    public void Train_BlobDataWithoutConnection_IsAUsageErrorNamingTheSetting()
+    {
+        var run = CliRun.Of("train", "--data", "csv:blob://data/x.csv", "--epochs", "1", "--json");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--data-connection", run.Stderr);
+    }
+
+    [Fact]
+    public void Train_BlobDataOnAnUnreachableAccount_IsADataError()
+    {
+        const string Unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=AAAA;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1";
+        var run = CliRun.Of("train", "--data", "csv:blob://data/x.csv", "--epochs", "1", "--data-connection", Unreachable, "--json");
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        Assert.Contains("did not answer", run.Stderr);
+    }
 }

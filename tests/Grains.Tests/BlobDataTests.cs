@@ -101,6 +101,16 @@ public sealed class BlobDataTests(BlobDataTests.Storage storage) : IClassFixture
         Assert.Contains(named, e.Message);
     }
 
+    [Fact]
+    public void Resolve_UnreachableAccount_ThrowsBlobDataExceptionNamingTheSpecification()
+    {
+        // Port 1 refuses at once: three tries, then one message (not the SDK's six tries and an aggregate of traces).
+        string unreachable = _connection.Replace(new Uri(_connection.Split("BlobEndpoint=")[1].Split(';')[0]).Authority, "127.0.0.1:1", StringComparison.Ordinal);
+        var e = Assert.Throws<BlobDataException>(() => new BlobDataCache(unreachable, _folder).Resolve("csv:blob://data/x.csv"));
+        Assert.Contains("csv:blob://data/x.csv", e.Message);
+        Assert.Contains("did not answer after 3 tries", e.Message);
+    }
+
     [Theory]
     [InlineData("digits")]
     [InlineData("csv:/tmp/local.csv")]

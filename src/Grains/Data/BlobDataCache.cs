@@ -35,7 +35,7 @@ public sealed class BlobDataCache(string? connection, string cacheRoot)
     /// <exception cref="ArgumentException">A blob location on a source that has none, a location without a container, or
     /// no connection configured; the message names the specification.</exception>
     /// <exception cref="FileNotFoundException">The container or blob does not exist.</exception>
-    /// <exception cref="IOException">The storage service failed; the message carries its answer.</exception>
+    /// <exception cref="BlobDataException">The storage service failed or did not answer; the message carries why.</exception>
     public string Resolve(string spec, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
@@ -52,7 +52,10 @@ public sealed class BlobDataCache(string? connection, string cacheRoot)
             throw new ArgumentException(
                 $"Data '{spec}' is in Azure Blob storage but this silo has no data connection: set Silo:Training:DataConnection " +
                 "(env IDL_Silo__Training__DataConnection; the silo defaults it to --storage azure:<connection>), or --data-connection on the CLI.", nameof(spec));
-        var client = new BlobServiceClient(connection).GetBlobContainerClient(container);
+        // Three tries, not the SDK's six with back-off: an unreachable account is a configuration error to report
+        // within seconds, and the coordinator retries the whole step anyway.
+        var options = new BlobClientOptions { Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(200), NetworkTimeout = TimeSpan.FromSeconds(30) } };
+        var client = new BlobServiceClient(connection, options).GetBlobContainerClient(container);
         try
         {
             if (scheme == "mnist")
@@ -72,7 +75,12 @@ public sealed class BlobDataCache(string? connection, string cacheRoot)
         }
         catch (RequestFailedException e)
         {
-            throw new IOException($"Data '{spec}': Azure Blob storage answered {e.Status} {e.ErrorCode}: {e.Message.Split('\n')[0]}", e);
+            throw new BlobDataException($"Data '{spec}': Azure Blob storage answered {e.Status} {e.ErrorCode}: {e.Message.Split('\n')[0]}", e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException or HttpRequestException or TaskCanceledException))
+        {
+            // The SDK's retry policy gives up with every attempt's failure; the last one says why.
+            throw new BlobDataException($"Data '{spec}': Azure Blob storage did not answer after {e.InnerExceptions.Count} tries: {e.InnerExceptions[^1].Message}", e);
         }
     }
 
