@@ -13,11 +13,12 @@ public sealed class RunsCommandTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "idl-runs-" + Guid.NewGuid().ToString("N"));
     private IHost? _silo;
     private string _gateway = "";
+    private int _siloPort;
 
     public async Task InitializeAsync()
     {
         var options = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + _folder };
-        _gateway = $"127.0.0.1:{options.GatewayPort}";
+        (_gateway, _siloPort) = ($"127.0.0.1:{options.GatewayPort}", options.SiloPort);
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining());
@@ -50,6 +51,29 @@ public sealed class RunsCommandTests : IAsyncLifetime
         var c = Assert.Single(cluster.JsonLines());
         Assert.Equal(1, (int)c["silos"]!);
         Assert.Equal(2, (int)c["shards"]!);
+    }
+
+    [Fact]
+    public async Task Train_OnATwoSiloClusterWithoutShards_UsesOneShardPerSilo()
+    {
+        var second = new ClusterHostingOptions
+        {
+            SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + _folder, Primary = $"127.0.0.1:{_siloPort}",
+        };
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo.UseIdlCluster(second).AddImplicitTraining());
+        using var host = builder.Build();
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            var train = CliRun.Of("train", "--cluster", _gateway, "--data", "digits", "--hidden", "8", "--epochs", "1", "--limit", "256", "--json");
+            Assert.True(train.ExitCode == 0, train.Stderr);
+            var final = train.JsonLines()[^1];
+            Assert.Equal(2, (int)final["silos"]!);
+            Assert.Equal(2, (int)final["shards"]!);
+        }
+        finally { await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Idl.Client.Commands;
 /// unless <c>--cluster</c> names gateways), <c>--run-id</c>, <c>--checkpoint-interval</c>.</summary>
 internal sealed class ClusterOptions
 {
-    public Option<int?> Shards { get; } = new("--shards") { Description = "Train on Orleans with this many data shards (an embedded silo unless --cluster is given)." };
+    public Option<int?> Shards { get; } = new("--shards") { Description = "Train on Orleans with this many data shards (an embedded silo unless --cluster is given; default with --cluster: one per silo)." };
     public Option<string?> Cluster { get; } = new("--cluster") { Description = "A running cluster: gateways host:port,host:port or azure:<connection string>." };
     public Option<string?> RunId { get; } = new("--run-id") { Description = "Run id on the cluster (default: a new one)." };
     public Option<int> CheckpointInterval { get; } = new("--checkpoint-interval") { Description = "Steps between checkpoints on the cluster.", DefaultValueFactory = _ => 20 };

@@ -29,6 +29,8 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
         await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection);
+        // A running cluster without --shards gets one shard per silo: one shard would leave every other silo idle.
+        if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");
