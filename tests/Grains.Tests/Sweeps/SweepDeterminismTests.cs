@@ -20,10 +20,19 @@ public sealed class SweepDeterminismTests(SharedCluster fixture)
         var natural = RunAsync(spec, Runs.NewId("natural"));
         // The second sweep's trial 0 is started and paused before the sweep starts it (the start is idempotent), so
         // trials 1 and 2 certainly reach rung 1 first — where the arrival-order rule would let trial 1 through.
-        string heldId = Runs.NewId("held");
-        var zero = fixture.Grains.GetGrain<ITrainingCoordinatorGrain>($"{heldId}-t000");
-        await zero.StartAsync(SweepSpecValidator.TrialRun(spec, SearchSpace.Expand(spec)[0])).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Empty((await zero.PauseAsync().WaitAsync(TimeSpan.FromSeconds(10))).Epochs);
+        // A tiny epoch can finish before the pause lands (the pause waits for the step in progress); then that try
+        // proves nothing, so another sweep id is tried, a bounded number of times.
+        string heldId = "";
+        ITrainingCoordinatorGrain zero = null!;
+        for (int attempt = 0; ; attempt++)
+        {
+            heldId = Runs.NewId("held");
+            zero = fixture.Grains.GetGrain<ITrainingCoordinatorGrain>($"{heldId}-t000");
+            await zero.StartAsync(SweepSpecValidator.TrialRun(spec, SearchSpace.Expand(spec)[0])).WaitAsync(TimeSpan.FromSeconds(30));
+            if ((await zero.PauseAsync().WaitAsync(TimeSpan.FromSeconds(10))).Epochs.Count == 0) break;
+            await zero.CancelAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(attempt < 10, "trial 0 finished an epoch before every one of 10 pauses landed");
+        }
         var held = RunAsync(spec, heldId);
         // Trial 1 is parked at rung 1 (its run paused, or already finished if the pause came too late for so tiny a run).
         await WaitedAsync(heldId, trial: 1, TimeSpan.FromSeconds(60));
