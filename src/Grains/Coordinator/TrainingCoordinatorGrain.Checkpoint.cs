@@ -39,12 +39,16 @@ public sealed partial class TrainingCoordinatorGrain
         S.Epochs.Add(summary);
         _progress = new EpochProgress();
         bool completed = S.Epochs.Count >= spec.Epochs;
-        if (completed) S.State = RunState.Completed;
-        // Stopping the timer cancels the token of the tick we run in: the final checkpoint must be written before
-        // that and not under that token, or a store that honours cancellation (Azure Blob) never records completion.
-        await CheckpointAsync(completed ? CancellationToken.None : cancellationToken, parent);
-        if (completed) StopTimer();
-        EndEpochActivity();
+        if (completed) (S.State, _completing) = (RunState.Completed, true);
+        try
+        {
+            // Stopping the timer cancels the token of the tick we run in: the final checkpoint must be written before
+            // that and not under that token, or a store that honours cancellation (Azure Blob) never records completion.
+            await CheckpointAsync(completed ? CancellationToken.None : cancellationToken, parent);
+            if (completed) StopTimer();
+            EndEpochActivity();
+        }
+        finally { _completing = false; }
     }
 
     // Model, optimizer moments, step and epoch sums, written together through grain storage.

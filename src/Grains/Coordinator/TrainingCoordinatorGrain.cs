@@ -24,6 +24,8 @@ public sealed partial class TrainingCoordinatorGrain(
     ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain
 {
     private readonly TrainingClusterOptions _options = options.Value;
+    // True while the final checkpoint of a completed run is being written (see Status).
+    private bool _completing;
     private RunModel? _model;
     private long _step;
     private EpochProgress _progress = new();
@@ -125,7 +127,9 @@ public sealed partial class TrainingCoordinatorGrain(
     private RunStatus Status()
     {
         long perEpoch = S.Layout is { } l && S.Spec is { } s ? StepsPerEpoch(l, s) : 0;
-        return new RunStatus(RunId, S.State, (int)(perEpoch == 0 ? 0 : Math.Min(_step / perEpoch, S.Spec!.Epochs)), _step,
+        // Status is answered between the awaits of a tick: a run whose completion is still being written says
+        // Running until it is durable (and its epoch span closed), so that a caller who sees Completed may exit.
+        return new RunStatus(RunId, _completing ? RunState.Running : S.State, (int)(perEpoch == 0 ? 0 : Math.Min(_step / perEpoch, S.Spec!.Epochs)), _step,
             perEpoch * (S.Spec?.Epochs ?? 0), S.Step, S.Restarts, S.ResumedFromStep, S.Error, S.Epochs.ToArray(),
             S.Layout?.Shards ?? 0, S.Layout?.Samples ?? 0);
     }

@@ -23,14 +23,15 @@ public sealed partial class SweepGrain
         dirty |= await StartPendingAsync(spec);
         if (S.Trials.All(t => t.IsFinished && !t.CancelPending))
         {
-            (S.State, S.FinishedTicks) = (SweepRunState.Completed, DateTime.UtcNow.Ticks);
+            (S.State, S.FinishedTicks, _completing) = (SweepRunState.Completed, DateTime.UtcNow.Ticks, true);
             StopTimer();
             dirty = true;
         }
         if (dirty)
         {
             S.Rungs = _asha?.Entries.ToList() ?? [];
-            await state.WriteStateAsync(CancellationToken.None);
+            try { await state.WriteStateAsync(CancellationToken.None); }
+            finally { _completing = false; }
         }
     }
 

@@ -21,6 +21,8 @@ public sealed partial class SweepGrain(
 {
     private AshaScheduler? _asha;
     private IGrainTimer? _timer;
+    // True while the completed sweep's final state is being written (see Status).
+    private bool _completing;
     private ActivityContext _sweepContext;
 
     private SweepState S => state.State;
@@ -89,7 +91,8 @@ public sealed partial class SweepGrain(
     {
         var now = DateTime.UtcNow;
         double wall = S.StartedTicks == 0 ? 0 : ((S.FinishedTicks != 0 ? new DateTime(S.FinishedTicks, DateTimeKind.Utc) : now) - new DateTime(S.StartedTicks, DateTimeKind.Utc)).TotalSeconds;
-        return new SweepStatus(SweepId, S.State, S.Metric, S.Trials.Select(t => t.ToResult(now)).ToArray(), wall, S.Restarts);
+        // Answered between the awaits of a tick: a completion still being written reads as Running until durable.
+        return new SweepStatus(SweepId, _completing ? SweepRunState.Running : S.State, S.Metric, S.Trials.Select(t => t.ToResult(now)).ToArray(), wall, S.Restarts);
     }
 
     private void RestoreScheduler()
