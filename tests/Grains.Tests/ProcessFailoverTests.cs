@@ -24,7 +24,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         string runId = Runs.NewId("proc");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var spec = Spec();
-        await run.StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(60));
+        await Runs.StartAsync(grains, runId, spec, TimeSpan.FromSeconds(120));
         var before = await Runs.WaitAsync(grains, runId, s => s.Step >= 8, TimeSpan.FromSeconds(60));
         string host = await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -53,7 +53,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         string runId = Runs.NewId("procshard");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var spec = Spec();
-        await run.StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(60));
+        await Runs.StartAsync(grains, runId, spec, TimeSpan.FromSeconds(120));
         var before = await Runs.WaitAsync(grains, runId, s => s.Step >= 8, TimeSpan.FromSeconds(60));
         string coordinator = await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var shardHosts = await ShardHostsAsync(grains, runId, spec.Shards);

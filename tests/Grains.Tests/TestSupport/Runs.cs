@@ -7,6 +7,18 @@ internal static class Runs
 {
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
+    /// <summary>Starts the run, asking again when a call is lost or times out (a start is idempotent): on a cluster
+    /// that just lost a silo, the first call can wait on directory and reminder ranges that are still moving.</summary>
+    public static async Task<RunStatus> StartAsync(IGrainFactory grains, string runId, RunSpec spec, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try { return await grains.GetGrain<ITrainingCoordinatorGrain>(runId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(45)); }
+            catch (Exception e) when (e is TimeoutException or OrleansMessageRejectionException && clock.Elapsed < timeout) { await Task.Delay(200); }
+        }
+    }
+
     /// <summary>Polls the run's status until <paramref name="done"/> holds; throws after <paramref name="timeout"/>.</summary>
     public static async Task<RunStatus> WaitAsync(IGrainFactory grains, string runId, Func<RunStatus, bool> done, TimeSpan timeout)
     {
