@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Idl.ClusterBench;
 using Idl.Grains.Contracts;
@@ -39,7 +37,7 @@ string folder = Path.Combine(Path.GetTempPath(), "idl-clusterbench-" + Guid.NewG
 var builder = Host.CreateApplicationBuilder([]);
 builder.Logging.ClearProviders();
 // The same silo configuration as the CLI's embedded silo (reminders included, which the coordinator requires).
-var hosting = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + folder };
+var hosting = ClusterHostingOptions.Embedded(folder);
 builder.UseOrleans(silo => silo.UseIdlCluster(hosting).AddImplicitTraining());
 using var host = builder.Build();
 await host.StartAsync();
@@ -70,10 +68,3 @@ finally
     if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
 }
 return 0;
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}

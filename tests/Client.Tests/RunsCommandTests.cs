@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +15,7 @@ public sealed class RunsCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + _folder };
+        var options = ClusterHostingOptions.Embedded(_folder);
         (_gateway, _siloPort) = ($"127.0.0.1:{options.GatewayPort}", options.SiloPort);
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
@@ -56,10 +54,8 @@ public sealed class RunsCommandTests : IAsyncLifetime
     [Fact]
     public async Task Train_OnATwoSiloClusterWithoutShards_UsesOneShardPerSilo()
     {
-        var second = new ClusterHostingOptions
-        {
-            SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + _folder, Primary = $"127.0.0.1:{_siloPort}",
-        };
+        var second = ClusterHostingOptions.Embedded(_folder);
+        second.Primary = $"127.0.0.1:{_siloPort}";
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo => silo.UseIdlCluster(second).AddImplicitTraining());
@@ -101,12 +97,5 @@ public sealed class RunsCommandTests : IAsyncLifetime
         }
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +32,7 @@ internal sealed class OrleansConnection : IAsyncDisposable
         if (cluster is null)
         {
             folder = Path.Combine(Path.GetTempPath(), "idl-embedded-" + Guid.NewGuid().ToString("N"));
-            var options = new ClusterHostingOptions { SiloPort = FreePort(), GatewayPort = FreePort(), Storage = "file:" + folder };
+            var options = ClusterHostingOptions.Embedded(folder);
             builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining(o => o.DataConnection = dataConnection));
         }
         else builder.UseOrleansClient(client => client.UseIdlCluster(cluster));
@@ -54,10 +52,4 @@ internal sealed class OrleansConnection : IAsyncDisposable
         if (_folder is not null && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

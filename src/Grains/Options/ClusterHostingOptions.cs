@@ -7,6 +7,11 @@ namespace Idl.Grains.Options;
 /// "Silo" section of appsettings.json, IDL_Silo__* environment variables and the silo's flags; every default is stated.</summary>
 public sealed class ClusterHostingOptions
 {
+    /// <summary>A single silo in this process on free loopback ports, storing grains in <paramref name="folder"/> (the
+    /// CLI's embedded silo, and the benchmark that measures it).</summary>
+    public static ClusterHostingOptions Embedded(string folder) =>
+        new() { SiloPort = Hosting.LoopbackPorts.Free(), GatewayPort = Hosting.LoopbackPorts.Free(), Storage = "file:" + folder };
+
     /// <summary>"localhost" (default: the membership table lives on the primary silo, development only) or
     /// "azure:&lt;connection string&gt;" (Azure Table membership and reminders).</summary>
     public string Clustering { get; set; } = "localhost";

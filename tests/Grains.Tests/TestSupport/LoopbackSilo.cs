@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
 using Microsoft.Extensions.Hosting;
@@ -39,10 +37,5 @@ internal static class LoopbackSilo
         return host;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 }

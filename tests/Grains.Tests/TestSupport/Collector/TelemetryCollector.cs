@@ -25,7 +25,7 @@ internal sealed class TelemetryCollector : IDisposable
         // FreePort then bind can race with another test taking the port; a few tries make that harmless.
         for (int attempt = 0; ; attempt++)
         {
-            Port = FreePort();
+            Port = Idl.Grains.Hosting.LoopbackPorts.Free();
             _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
@@ -40,13 +40,6 @@ internal sealed class TelemetryCollector : IDisposable
 
     public int Port { get; }
 
-    // Its own, not the test support's: Client.Tests compiles this folder in too.
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     /// <summary>OTLP/HTTP and Zipkin.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
