@@ -26,7 +26,7 @@ internal static class TrainCommand
                 throw UsageException.For("--telemetry", exporter, "is exported by the cluster path only: add --shards K (an embedded silo) or --cluster");
             var loaded = data.Load(parse, settings.Seed, settings.Limit);
             var job = new TrainingJob(settings, parse.GetValue(data.Data)!, output);
-            return Task.FromResult(settings.Precision == "float64"
+            return Task.FromResult(settings.Precision == Idl.Numerics.Precision.Float64
                 ? job.Run<double>(loaded, cancellationToken)
                 : job.Run<float>(loaded, cancellationToken));
         });

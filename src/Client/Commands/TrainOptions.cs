@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Idl.Numerics;
 using Idl.Numerics.Activations;
 using Idl.Numerics.Solvers;
 using Idl.Numerics.Training;
@@ -61,8 +62,15 @@ internal sealed class TrainOptions
         if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
         string trainer = p.GetValue(Trainer)!;
         if (trainer is not ("sgd" or "bcd" or "fenchel")) throw UsageException.For("--trainer", trainer, "must be sgd, bcd or fenchel");
-        string precision = p.GetValue(Precision)!;
-        if (precision is not ("float32" or "float64")) throw UsageException.For("--precision", precision, "must be float32 or float64");
+        var precision = p.GetValue(Precision) switch
+        {
+            "float32" => Numerics.Precision.Float32,
+            "float64" => Numerics.Precision.Float64,
+            var other => throw UsageException.For("--precision", other, "must be float32 or float64"),
+        };
+        string solverName = p.GetValue(Solver)!;
+        if (!SolverFactory.TryParse(solverName, out var solver) || solver == SolverKind.Triangular)
+            throw UsageException.For("--solver", solverName, "must be picard or anderson (--feedforward selects the exact triangular solve)");
         double validation = p.GetValue(Validation);
         if (!(validation >= 0 && validation < 1)) throw UsageException.For("--validation", validation, "must be in [0, 1)");
         int? ff = p.GetValue(FeedForward);
@@ -82,7 +90,7 @@ internal sealed class TrainOptions
         {
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),
             Optimizer = optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd, Momentum = p.GetValue(Momentum),
-            Schedule = schedule, Seed = p.GetValue(Seed), Solver = p.GetValue(Solver)!, Forward = solverOptions, Backward = solverOptions,
+            Schedule = schedule, Seed = p.GetValue(Seed), Solver = solver, Forward = solverOptions, Backward = solverOptions,
             EarlyStoppingPatience = p.GetValue(Patience), WarmStart = p.GetValue(WarmStart),
             Penalties = new PenaltyOptions { L1 = p.GetValue(L1), FeatureSelection = p.GetValue(FeatureSelection), Robustness = p.GetValue(Robustness) },
         };
