@@ -1,4 +1,5 @@
 using Idl.Grains.Contracts;
+using Idl.Numerics.Data;
 
 namespace Idl.Client.Commands;
 
@@ -11,7 +12,7 @@ internal static class ClusterRunSpec
 {
     /// <summary>The run for <paramref name="settings"/> on <paramref name="shards"/> shards.</summary>
     /// <exception cref="UsageException">An option is set that a cluster run does not support.</exception>
-    public static RunSpec From(TrainSettings settings, string dataSpec, int shards, int checkpointInterval)
+    public static RunSpec From(TrainSettings settings, string dataSpec, DataReading reading, int shards, int checkpointInterval)
     {
         var t = settings.Training;
         if (settings.Trainer != "sgd") throw UsageException.For("--trainer", settings.Trainer, "is not supported with --shards/--cluster: only sgd (projected gradient) runs on a cluster");
@@ -27,6 +28,7 @@ internal static class ClusterRunSpec
             CheckpointInterval = checkpointInterval, WarmStart = t.WarmStart, Precision = settings.Precision,
             Optimizer = t.Optimizer, Momentum = t.Momentum, Schedule = t.Schedule.ToString(),
             L1 = t.Penalties.L1, FeatureSelection = t.Penalties.FeatureSelection, Robustness = t.Penalties.Robustness, Bias = settings.Bias,
+            Read = reading == new DataReading() ? null : DataRead.From(reading),
         };
     }
 }

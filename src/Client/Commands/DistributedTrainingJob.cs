@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Grains.Contracts;
+using Idl.Numerics.Data;
 using Idl.Numerics.Training;
 
 namespace Idl.Client.Commands;
@@ -11,11 +12,11 @@ namespace Idl.Client.Commands;
 /// <summary><c>idl train --shards K</c> / <c>--cluster</c>: starts a run on Orleans and prints the same JSON per
 /// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. The options travel as one typed
 /// <see cref="RunSpec"/> (<see cref="ClusterRunSpec"/>), the step and update are the single process's.</summary>
-internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
+internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, DataReading reading, CliOutput output)
 {
     public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, string? dataConnection, CancellationToken cancellationToken)
     {
-        var spec = ClusterRunSpec.From(settings, dataSpec, parse.GetValue(cluster.Shards) ?? 1, parse.GetValue(cluster.CheckpointInterval));
+        var spec = ClusterRunSpec.From(settings, dataSpec, reading, parse.GetValue(cluster.Shards) ?? 1, parse.GetValue(cluster.CheckpointInterval));
         var t = settings.Training;
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();

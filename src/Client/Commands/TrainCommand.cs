@@ -20,7 +20,7 @@ internal static class TrainCommand
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
             if (cluster.IsDistributed(parse))
-                return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output).RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
+                return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, data.Reading(parse), output).RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
             // The single-process trainer has no spans of its own yet: say so rather than export nothing.
             if (parse.GetValue(cluster.Connect.Telemetry) is { } exporter && exporter != "none")
                 throw UsageException.For("--telemetry", exporter, "is exported by the cluster path only: add --shards K (an embedded silo) or --cluster");

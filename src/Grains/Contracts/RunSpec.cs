@@ -82,4 +82,7 @@ public sealed record RunSpec
 
     /// <summary>Share of the training part held out as the test set when the data has none (as a single process does).</summary>
     [Id(23)] public double HoldOut { get; init; } = Numerics.Data.Preparation.HoldOut.DefaultFraction;
+
+    /// <summary>How to read <see cref="DataSpec"/> (<c>--target</c>, <c>--task</c>, <c>--samples</c>); null for the defaults.</summary>
+    [Id(24)] public DataRead? Read { get; init; }
 }

@@ -22,7 +22,8 @@ public sealed record ShardSpec(
     [property: Id(10)] bool WarmStart = false,
     [property: Id(11)] double HoldOut = 0,
     [property: Id(12)] double[]? TargetMean = null,
-    [property: Id(13)] double[]? TargetStd = null)
+    [property: Id(13)] double[]? TargetStd = null,
+    [property: Id(14)] DataRead? Read = null)
 {
     /// <summary>The grain key of shard <paramref name="index"/> of run <paramref name="runId"/>.</summary>
     public static string KeyOf(string runId, int index) => $"{runId}/{index}";

@@ -30,7 +30,7 @@ public sealed record RunLayout(
     /// <summary>Shard <paramref name="index"/>'s spec.</summary>
     public ShardSpec SpecFor(string runId, RunSpec spec, int index) => new(runId, index, Shards, spec.DataSpec,
         Starts[index], Starts[index + 1] - Starts[index], spec.Seed, ScaleMean, ScaleStd, spec.Solver, spec.WarmStart, spec.HoldOut,
-        TargetMean, TargetStd);
+        TargetMean, TargetStd, spec.Read);
 
     /// <summary>Splits global training-sample indices into (shard, local indices) groups, shards in order, samples in batch order.</summary>
     public IReadOnlyList<(int Shard, int[] Local)> Split(ReadOnlySpan<int> global)

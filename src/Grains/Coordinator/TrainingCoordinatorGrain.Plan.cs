@@ -10,7 +10,7 @@ public sealed partial class TrainingCoordinatorGrain
     // but counts and sums reaches the coordinator, and nothing is persisted until every shard has loaded.
     private async Task<RunLayout> PlanAsync(RunSpec spec, CancellationToken cancellationToken)
     {
-        var probe = await Shard(0).ProbeAsync(spec.DataSpec, spec.Seed, cancellationToken).WaitAsync(_options.ShardCallTimeout, cancellationToken);
+        var probe = await Shard(0).ProbeAsync(spec.DataSpec, spec.Seed, spec.Read, cancellationToken).WaitAsync(_options.ShardCallTimeout, cancellationToken);
         int m = Math.Min(probe.Samples, spec.Limit ?? int.MaxValue);
         if (spec.Shards > m) throw new ArgumentException($"--shards = {spec.Shards} exceeds the {m} training samples of '{spec.DataSpec}'.");
         PayloadGuard.EnsureModel(spec.Hidden, probe.Features, probe.Outputs, spec.Precision == Numerics.Precision.Float32 ? 4 : 8, _options.MaxPayloadBytes);

@@ -22,10 +22,10 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
     private int _lastIncarnation = -1;
 
     /// <inheritdoc />
-    public async Task<ShardProbe> ProbeAsync(string dataSpec, int seed, CancellationToken cancellationToken = default)
+    public async Task<ShardProbe> ProbeAsync(string dataSpec, int seed, DataRead? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataSpec);
-        var loaded = await Task.Run(() => LoadWhole(dataSpec, seed), cancellationToken);
+        var loaded = await Task.Run(() => LoadWhole(dataSpec, seed, read), cancellationToken);
         var train = loaded.Train;
         return new ShardProbe(train.SampleCount, train.FeatureCount, train.OutputCount, train.Task == DataTask.Classification,
             loaded.Test?.SampleCount ?? 0);
@@ -108,9 +108,9 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
         return data;
     }
 
-    private LoadedData LoadWhole(string dataSpec, int seed)
+    private LoadedData LoadWhole(string dataSpec, int seed, DataRead? read)
     {
-        try { return DataSource.Load(blobs.Resolve(dataSpec), new DataSourceOptions { Synthetic = new SyntheticOptions { Seed = seed } }); }
+        try { return DataSource.Load(blobs.Resolve(dataSpec), (read?.ToReading() ?? new DataReading()).ToOptions(seed)); }
         catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"Cannot load data '{dataSpec}': {e.Message}");

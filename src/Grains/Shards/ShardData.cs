@@ -24,10 +24,8 @@ internal sealed class ShardData
         LoadedData loaded;
         try
         {
-            loaded = DataSource.Load(blobs.Resolve(spec.DataSpec), new DataSourceOptions
-            {
-                Start = spec.Start, Count = spec.Count, LoadTest = true, Synthetic = new SyntheticOptions { Seed = spec.Seed },
-            });
+            var reading = spec.Read?.ToReading() ?? new DataReading();
+            loaded = DataSource.Load(blobs.Resolve(spec.DataSpec), reading.ToOptions(spec.Seed, spec.Start, spec.Count));
         }
         catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
         {
@@ -57,7 +55,7 @@ internal sealed class ShardData
     /// <summary>Whether the raw samples are the same as <paramref name="spec"/>'s (scaling aside).</summary>
     public bool SameSlice(ShardSpec spec) =>
         spec.DataSpec == Spec.DataSpec && spec.Start == Spec.Start && spec.Count == Spec.Count && spec.Seed == Spec.Seed
-        && spec.HoldOut == Spec.HoldOut;
+        && spec.HoldOut == Spec.HoldOut && Equals(spec.Read, Spec.Read);
 
     /// <summary>The regression target scaling the shard applied, so that RMSEs are reported in the original units.</summary>
     public Standardization? TargetScaling => Spec.TargetMean is { } mean && Spec.TargetStd is { } std ? new Standardization(mean, std) : null;
