@@ -82,7 +82,16 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
     private void ReportEpoch(EpochReport r, int epochs)
     {
         if (output.Json) output.WriteObject(Reports.Epoch(r));
-        output.Info($"epoch {r.Epoch}/{epochs}: {Describe(r)}, {r.SamplesPerSecond:F0} samples/s, iterations {r.ForwardIterationsMean:F1}/{r.BackwardIterationsMean:F1}, ||A||inf {r.InfNormA:F4}");
+        if (r.Phase == "readout")
+        {
+            output.Info($"epoch {r.Epoch}/{epochs} read-out (least squares): {Describe(r)}");
+            return;
+        }
+        // A triangular solve is exact: it has no iterations, and kappa does not bound ||A||inf.
+        string solves = settings.FeedForwardLayers is null
+            ? FormattableString.Invariant($"iterations {r.ForwardIterationsMean:F1}/{r.BackwardIterationsMean:F1}")
+            : "triangular A, solved exactly";
+        output.Info($"epoch {r.Epoch}/{epochs}: {Describe(r)}, {r.SamplesPerSecond:F0} samples/s, {solves}, ||A||inf {r.InfNormA:F4}");
     }
 
     private static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture,
@@ -109,7 +118,8 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         o["stopped_early"] = result.StoppedEarly;
         o["hidden"] = settings.Hidden;
         o["batch"] = settings.Training.BatchSize;
-        o["kappa"] = settings.Training.Kappa;
+        // A feed-forward (triangular) model is well-posed for any A: kappa bounds nothing there.
+        o["kappa"] = settings.FeedForwardLayers is null ? settings.Training.Kappa : null;
         o["precision"] = settings.Precision.ToString().ToLowerInvariant();
         o["trainer"] = settings.FeedForwardLayers is null ? settings.Trainer : "feedforward";
         o["dropped_features"] = new JsonArray(result.Sparsity.DroppedFeatures.Select(i => (JsonNode)i).ToArray());
