@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Idl.Numerics.Activations;
+using Idl.Numerics.Kernels;
 using Idl.Numerics.Solvers;
 using Idl.Numerics.Training;
 
@@ -22,7 +23,7 @@ internal sealed class TrainOptions
     public Option<string> Activation { get; } = new("--activation") { Description = $"Activation: {ActivationParser.Accepted}.", DefaultValueFactory = _ => "relu" };
     public Option<string> Precision { get; } = new("--precision") { Description = "float32 or float64.", DefaultValueFactory = _ => "float32" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 0 };
-    public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads (kernels are single-threaded; use shards to scale).", DefaultValueFactory = _ => 1 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads for the kernels and the projection (default: every core this process may use).", DefaultValueFactory = _ => ComputeThreads.Available };
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use only the first N training samples." };
     public Option<double> Validation { get; } = new("--validation") { Description = "Fraction of the training set held out for validation.", DefaultValueFactory = _ => 0.0 };
     public Option<int?> Patience { get; } = new("--patience") { Description = "Stop after this many epochs without validation improvement." };
@@ -55,8 +56,7 @@ internal sealed class TrainOptions
     {
         int hidden = p.GetValue(Hidden);
         if (hidden < 1) throw UsageException.For("--hidden", hidden, "must be at least 1");
-        if (p.GetValue(Threads) != 1)
-            throw UsageException.For("--threads", p.GetValue(Threads), "only 1 is supported on one machine: kernels run on one core; use --shards on a cluster to scale");
+        if (p.GetValue(Threads) < 1) throw UsageException.For("--threads", p.GetValue(Threads), "must be at least 1");
         string optimizer = p.GetValue(Optimizer)!;
         if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
         string trainer = p.GetValue(Trainer)!;

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Numerics;
 using Idl.Numerics.Data;
 using Idl.Numerics.Gradients;
+using Idl.Numerics.Kernels;
 using Idl.Numerics.Losses;
 using Idl.Numerics.Models;
+using Idl.Numerics.Projections;
 using Idl.Numerics.Solvers;
 using Idl.Numerics.Training.Optimizers;
 using Idl.Numerics.Training.Penalties;
@@ -48,7 +50,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
                 $"Data set '{train.Name}' has {train.FeatureCount} features and {train.OutputCount} outputs but the model takes {model.InputSize} and gives {model.OutputSize}.",
                 nameof(train));
         (_model, _train) = (model, train);
-        _constraint = constraint ?? new WellPosednessConstraint(options.Kappa);
+        _constraint = constraint ?? new WellPosednessConstraint(options.Kappa, projection: L1BallProjection.WithThreads(ComputeThreads.Count));
         _optimizer = options.Optimizer == OptimizerKind.Adam ? new Adam<T>() : new SgdMomentum<T>(options.Momentum);
         _forward = CreateSolver(options.Solver, options.Forward);
         _backward = CreateSolver(options.Solver, options.Backward);
