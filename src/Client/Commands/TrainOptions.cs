@@ -19,6 +19,7 @@ internal sealed class TrainOptions
     public Option<string> Trainer { get; } = new("--trainer") { Description = "sgd (projected gradient, §6.2), bcd (gradient (A,B) + least-squares (C,D), §6.3/§7.1) or fenchel (Fenchel-relaxed BCD for ReLU, eq. 6.8; --epochs = rounds).", DefaultValueFactory = _ => "sgd" };
     public Option<string> Solver { get; } = new("--solver") { Description = "Equilibrium solver: picard or anderson.", DefaultValueFactory = _ => "picard" };
     public Option<double> Tol { get; } = new("--tol") { Description = "Absolute solver tolerance (forward and adjoint).", DefaultValueFactory = _ => 3e-6 };
+    public Option<double> Rtol { get; } = new("--rtol") { Description = "Relative solver tolerance: a column stops when its step <= tol + rtol * max|x| (float32 floors it at a few ulps).", DefaultValueFactory = _ => 0.0 };
     public Option<int> MaxIter { get; } = new("--max-iter") { Description = "Solver iteration limit.", DefaultValueFactory = _ => 300 };
     public Option<string> Activation { get; } = new("--activation") { Description = $"Activation: {ActivationParser.Accepted}.", DefaultValueFactory = _ => "relu" };
     public Option<string> Precision { get; } = new("--precision") { Description = "float32 or float64.", DefaultValueFactory = _ => "float32" };
@@ -47,7 +48,7 @@ internal sealed class TrainOptions
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
-            Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
+            Rtol, Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
             BcdRounds, Ridge, Standardize, WarmStart, NoBias, Out, Json })
             command.Options.Add(option);
     }
@@ -77,7 +78,9 @@ internal sealed class TrainOptions
         catch (FormatException e) { throw UsageException.For("--schedule", p.GetValue(Schedule), e.Message); }
         double tol = p.GetValue(Tol);
         if (!(tol > 0)) throw UsageException.For("--tol", tol, "must be > 0");
-        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = 0, MaxIterations = p.GetValue(MaxIter) };
+        double rtol = p.GetValue(Rtol);
+        if (!(rtol >= 0 && rtol < 1)) throw UsageException.For("--rtol", rtol, "must be in [0, 1)");
+        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = rtol, MaxIterations = p.GetValue(MaxIter) };
         var training = new TrainingOptions
         {
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),

@@ -58,6 +58,8 @@ internal sealed class KernelWorkers : IDisposable
         if (!_gate.TryEnter()) return false;
         try
         {
+            // A caller that fetched this set just before ComputeThreads replaced it runs on its own thread.
+            if (_stopping) return false;
             _job = job;
             _error = null;
             _remaining = parts - 1;

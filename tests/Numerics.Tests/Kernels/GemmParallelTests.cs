@@ -48,6 +48,15 @@ public sealed class GemmParallelTests
     }
 
     [Fact]
+    public void Multiply_OnReplacedWorkerSet_RunsOnTheCallerWithTheSameResult()
+    {
+        // ComputeThreads.Set disposes the old set; a product that fetched it just before must not wait for its threads.
+        var workers = new KernelWorkers(3) { MinFlopsPerPart = 1 };
+        workers.Dispose();
+        Compare<float, AddReluEpilogue<float>>(workers, KernelPath.Auto, 50, 70, 20, false, false, false, 21);
+    }
+
+    [Fact]
     public void Set_ZeroThreads_ThrowsNamingTheValue()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ComputeThreads.Set(0));
