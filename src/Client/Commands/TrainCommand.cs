@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Idl.Client.Output;
+using Idl.Numerics.Kernels;
 
 namespace Idl.Client.Commands;
 
@@ -19,6 +20,7 @@ internal static class TrainCommand
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
+            ComputeThreads.Set(parse.GetValue(o.Threads));
             if (cluster.IsDistributed(parse))
                 return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, data.Reading(parse), output).RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
             // The single-process trainer has no spans of its own yet: say so rather than export nothing.

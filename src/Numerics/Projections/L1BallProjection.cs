@@ -41,6 +41,10 @@ public sealed class L1BallProjection
     /// <summary>The exact projection (Michelot's method) on one thread.</summary>
     public static L1BallProjection Exact { get; } = new();
 
+    /// <summary>The exact projection with its rows split over <paramref name="threads"/> threads (same result to the bit).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static L1BallProjection WithThreads(int threads) => threads == 1 ? Exact : new(threads: threads);
+
     /// <summary>The paper's bisection (§6.2) with the default tolerance, on one thread.</summary>
     public static L1BallProjection Bisection { get; } = new(L1ProjectionMethod.Bisection);
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
 using Idl.Numerics.Data;
+using Idl.Numerics.Kernels;
 using Idl.Numerics.Models;
+using Idl.Numerics.Projections;
 using Idl.Numerics.Solvers;
 using Idl.Numerics.Training.Penalties;
 using Idl.Numerics.Training.Steps;
@@ -43,7 +45,9 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
                 nameof(train));
         (_model, _train) = (model, train);
         _stepper = new TrainingStep<T>(train.Task, options);
-        _update = new ParameterUpdate<T>(options, constraint ?? new WellPosednessConstraint(options.Kappa), blocks);
+        // Rows of A are projected on the same threads as the kernels use (bit-identical to one thread).
+        _update = new ParameterUpdate<T>(options,
+            constraint ?? new WellPosednessConstraint(options.Kappa, projection: L1BallProjection.WithThreads(ComputeThreads.Count)), blocks);
         _sum = new GradientSum<T>(model.StateSize, model.InputSize, model.OutputSize, model.StateBias is not null, model.OutputBias is not null);
         _batches = new MiniBatchIterator(train.SampleCount, Math.Min(options.BatchSize, train.SampleCount), options.Seed);
         if (options.WarmStart && 2 * StateCache<T>.Bytes(train.SampleCount, model.StateSize) <= options.WarmStartMemoryLimit)
