@@ -47,6 +47,8 @@ internal sealed class DataOptions
     public LoadedData Load(ParseResult parse, int seed, int? limit = null)
     {
         string spec = parse.GetValue(Data)!;
+        if (string.IsNullOrWhiteSpace(spec))
+            throw UsageException.For("--data", "''", $"is empty; accepted: {string.Join(", ", DataSource.Forms)}");
         DataTask? task = parse.GetValue(Task) switch
         {
             null => null,
@@ -68,7 +70,12 @@ internal sealed class DataOptions
                 : new SyntheticOptions { Seed = seed, Samples = samples },
         };
         // A blob is copied once into the same cache a silo on this machine uses, then read like a local file.
-        string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
-        return DataSource.Load(local, options);
+        // Only the specification's own errors are the user's; any other ArgumentException from reading is a bug.
+        try
+        {
+            string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
+            return DataSource.Load(local, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "spec") { throw UsageException.For("--data", spec, UsageException.Plain(e)); }
     }
 }

@@ -12,8 +12,16 @@ internal static class ModelOptions
 
     public static Option<string> Part() => new("--part") { Description = "Which part of the data: test (default) or train.", DefaultValueFactory = _ => "test" };
 
-    public static StoredModel Load(string path) =>
-        File.Exists(path) ? ModelFile.Load(path) : throw new ModelFormatException(path, "no such model file.");
+    /// <exception cref="UsageException">The path is empty.</exception>
+    /// <exception cref="ModelFormatException">No such file, a folder, or a damaged file.</exception>
+    public static StoredModel Load(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw UsageException.For("--model", "''", "is empty; name a file written by 'idl train --out'");
+        if (Directory.Exists(path)) throw new ModelFormatException(path, "--model names a folder, not a model file.");
+        if (!File.Exists(path)) throw new ModelFormatException(path, "--model: no such model file.");
+        try { return ModelFile.Load(path); }
+        catch (UnauthorizedAccessException) { throw new ModelFormatException(path, "--model: the file cannot be read (permission denied)."); }
+    }
 
     /// <summary>The requested part of the data, standardised with the statistics stored in the model.</summary>
     public static Dataset Prepare(StoredModel model, LoadedData loaded, string part, string path)
@@ -28,6 +36,9 @@ internal static class ModelOptions
         int p = model.Model<double>().InputSize;
         if (data.FeatureCount != p)
             throw new ModelFormatException(path, $"the model takes {p} features but the data has {data.FeatureCount}.");
+        if (data.Task == DataTask.Classification && m.ClassNames.Length > 0) data = data.ToClassNames(m.ClassNames);
+        else if (data.ClassNames is { } names && m.Task == "classification")
+            throw new ModelFormatException(path, $"the model was trained on numeric labels but the data's labels are text ({string.Join(", ", names.Take(5))}).");
         if (m.InputMean.Length > 0) data = new Standardization(m.InputMean, m.InputStd).ApplyToFeatures(data);
         if (TargetScaling(model) is { } targets && data.Task == DataTask.Regression) data = targets.ApplyToTargets(data);
         return data;

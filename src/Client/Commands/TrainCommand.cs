@@ -19,6 +19,7 @@ internal static class TrainCommand
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
+            TrainPreflight.Check(settings, parse, cluster);
             if (cluster.IsDistributed(parse))
                 return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output).RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
             // The single-process trainer has no spans of its own yet: say so rather than export nothing.

@@ -19,6 +19,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
     {
         var clock = Stopwatch.StartNew();
         var (train, validation, test) = Split(loaded);
+        ClassCoverage.Check(train, test, dataSpec, output);
         Standardization? standardization = InputScaling.Fit(settings.Standardize, dataSpec, train);
         if (standardization is not null)
         {
@@ -77,6 +78,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         }
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: {Describe(result.Epochs[^1])}, {summary["train_seconds_total"]} s training");
+        NonConvergence.Warn(result.Epochs, options.Forward.MaxIterations, output);
         return ExitCodes.Success;
     }
 
@@ -162,6 +164,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             TargetMean = targets?.Mean.ToArray() ?? [],
             TargetStd = targets?.Std.ToArray() ?? [],
             FeatureNames = train.FeatureNames?.ToArray() ?? [],
+            ClassNames = train.ClassNames?.ToArray() ?? [],
             Provenance = new Dictionary<string, string>
             {
                 ["data"] = dataSpec,

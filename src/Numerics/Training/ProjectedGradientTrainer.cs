@@ -177,6 +177,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         ProximalPenalties.L1(_model, lr, penalties.L1);
         ProximalPenalties.FeatureSelection(_model, lr, penalties.FeatureSelection);
         long t4 = Stopwatch.GetTimestamp();
+        DivergenceCheck.ThrowIfDiverged(loss, _model, (_step - 1) / Math.Max(_batches.BatchesPerEpoch, 1) + 1, _step);
         _constraint.Project(_model);
         long t5 = Stopwatch.GetTimestamp();
 
