@@ -10,11 +10,12 @@ internal sealed class ClassLabels(string source, int? classCount)
     private readonly Dictionary<string, long> _firstLine = new(StringComparer.Ordinal);
     private Dictionary<string, int>? _index;
     private bool _text;
+    private (string Label, long Line) _firstText;
 
     /// <summary>Records a label cell seen on <paramref name="line"/>.</summary>
     public void Add(string label, long line)
     {
-        if (_firstLine.TryAdd(label, line) && !CellParser.IsNumber(label)) _text = true;
+        if (_firstLine.TryAdd(label, line) && !_text && !CellParser.IsNumber(label)) (_text, _firstText) = (true, (label, line));
     }
 
     /// <summary>The class count and, for text labels, the class names; validates every distinct label.</summary>
@@ -25,11 +26,12 @@ internal sealed class ClassLabels(string source, int? classCount)
         if (_text)
         {
             var names = _firstLine.Keys.Order(StringComparer.Ordinal).ToArray();
+            string why = $"label '{_firstText.Label}' is text, so every label is a class name";
             if (names.Length > maxClasses)
-                throw DataFormatException.InFile(source, Dataset.Invariant(
-                    $"the target column has {names.Length} distinct text labels (more than {maxClasses}); is it the right column?"));
+                throw DataFormatException.AtLine(source, _firstText.Line, Dataset.Invariant(
+                    $"{why}, and the target column has {names.Length} distinct labels (more than {maxClasses}); is it the right column?"));
             if (classCount is { } given && given != names.Length)
-                throw DataFormatException.InFile(source, Dataset.Invariant($"the target column has {names.Length} distinct text labels but the class count is {given}."));
+                throw DataFormatException.AtLine(source, _firstText.Line, Dataset.Invariant($"{why}, and there are {names.Length} distinct labels but the class count is {given}."));
             _index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
             return (names.Length, names);
         }
