@@ -34,8 +34,11 @@ internal static class TrainPreflight
     /// <summary>Refuses a state size whose n×n matrices alone would not fit in memory.</summary>
     public static void CheckMemory(int hidden, int elementBytes, long availableBytes)
     {
+        if ((long)hidden * hidden > Array.MaxLength)
+            throw UsageException.For("--hidden", hidden, string.Create(CultureInfo.InvariantCulture,
+                $"the {hidden}x{hidden} matrix A would have {(double)hidden * hidden:G3} entries, more than one array holds ({Array.MaxLength}); the largest --hidden is {(int)Math.Sqrt(Array.MaxLength)}"));
         double needed = SquareCopies * (double)hidden * hidden * elementBytes;
-        if (needed > availableBytes || (long)hidden * hidden > Array.MaxLength)
+        if (needed > availableBytes)
             throw UsageException.For("--hidden", hidden, string.Create(CultureInfo.InvariantCulture,
                 $"the {hidden}x{hidden} matrix A with its gradient and optimizer state needs {Bytes(needed)}, but {Bytes(availableBytes)} of memory are available"));
     }
