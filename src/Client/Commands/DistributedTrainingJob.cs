@@ -33,7 +33,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var calls = new ClusterCalls(output);
-        var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
+        var status = await UsageException.FromSpecAsync(() => run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken));
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");
         int printed = 0;
         while (true)

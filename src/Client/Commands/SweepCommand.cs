@@ -46,7 +46,7 @@ internal sealed class SweepCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
-            var spec = SweepSpecValidator.Validate(Read(parse, cluster));
+            var spec = UsageException.FromSpec(() => SweepSpecValidator.Validate(Read(parse, cluster)));
             if (parse.GetValue(Csv) is { } csv) OutputPath.EnsureWritable("--csv", csv);
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
             return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), DataOptions.ConnectionFor(parse, DataConnection), cancellationToken);

@@ -13,7 +13,7 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
     {
         await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry, cancellationToken, dataConnection);
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
-        var status = await sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var status = await UsageException.FromSpecAsync(() => sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken));
         output.Info($"sweep {sweepId}: {status.Trials.Count} trials, {spec.Concurrency} at once, scheduler {spec.Scheduler}, {connection.Silos} silo(s)");
         var reported = new HashSet<string>();
         var calls = new ClusterCalls(output);
