@@ -46,6 +46,8 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
             status = await calls.CallAsync(() => run.StatusAsync(), $"run {runId}", cancellationToken);
             for (; printed < status.Epochs.Count; printed++) Report(status.Epochs[printed], status, runId, connection.Silos, spec.Epochs);
             if (status.IsFinished) break;
+            // Paused with a reason by the cluster itself (e.g. checkpoint storage failing): say why rather than wait.
+            if (status.State == RunState.Paused && status.Error is not null) throw RunOutcome.Ended(runId, status);
             await Task.Delay(100, CancellationToken.None);
         }
         if (status.State != RunState.Completed) throw RunOutcome.Ended(runId, status);
