@@ -67,6 +67,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         _model = RunModel.Restore(S.Spec!, S.Model!, S.Adam, _options.ResolvedProjectionThreads);
         (_step, _progress) = (S.Step, S.Progress);
+        S.History.Truncate(S.Step);
     }
 
     private void EndEpochActivity()
