@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
 namespace Idl.Dashboard.Hosting;
@@ -18,7 +19,7 @@ namespace Idl.Dashboard.Hosting;
 /// through the silo's grain factory. The Orleans dashboard's services live in the silo's container (they collect
 /// the silo's statistics) and are handed to this server as they are, so it can mount that dashboard under /orleans/.
 /// </summary>
-public sealed class DashboardServer(DashboardOptions options, IReadOnlyList<Type> orleansDashboardServices, IServiceProvider silo) : IHostedService, IAsyncDisposable
+public sealed partial class DashboardServer(DashboardOptions options, IReadOnlyList<Type> orleansDashboardServices, IServiceProvider silo) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -57,7 +58,11 @@ public sealed class DashboardServer(DashboardOptions options, IReadOnlyList<Type
         var uri = new Uri(bound);
         // A server bound to every interface is reached by this machine's name; print one a browser can open.
         Url = options.IsLoopback ? uri : new UriBuilder(uri) { Host = IPAddress.Parse(options.Address).Equals(IPAddress.Any) ? Dns.GetHostName() : options.Address }.Uri;
+        if (silo.GetService<ILoggerFactory>() is { } logs) LogListening(logs.CreateLogger<DashboardServer>(), Url, options.Token is not null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard at {Url} (token required: {TokenRequired})")]
+    private static partial void LogListening(ILogger logger, Uri url, bool tokenRequired);
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)

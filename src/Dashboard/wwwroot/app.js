@@ -64,7 +64,7 @@ function plot(parent, key, title, config) {
 const series = (label, data, i, extra = {}) =>
   ({ label, data, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], pointRadius: 2, borderWidth: 1.5, ...extra });
 const linear = (x, y, extra = {}) => ({
-  scales: { x: { type: 'linear', title: { display: true, text: x } }, y: { title: { display: true, text: y }, ...extra } },
+  scales: { x: { type: 'linear', title: { display: true, text: x }, ticks: { precision: 0 } }, y: { title: { display: true, text: y }, ...extra } },
 });
 
 // ---- runs -------------------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ async function runView(id) {
   plot(grid, 'step-norm', '‖A‖∞ after each step (κ dashed)', { type: 'line', data: { datasets: [
     series('‖A‖∞', steps.map(p => ({ x: p.step, y: p.infNormA })), 4, { pointRadius: 0 }),
     series('κ', steps.length ? [{ x: steps[0].step, y: row.kappa }, { x: steps[steps.length - 1].step, y: row.kappa }] : [], 7, { borderDash: [6, 4], pointRadius: 0 })] },
-    options: linear('step', '‖A‖∞') });
+    options: linear('step', '‖A‖∞', { min: 0, suggestedMax: row.kappa * 1.1 }) });
   plot(grid, 'step-rate', 'Samples per second of compute', { type: 'line', data: { datasets: [
     series('samples/s', steps.map(p => ({ x: p.step, y: p.seconds > 0 ? p.samples / p.seconds : null })), 5, { pointRadius: 0 })] }, options: linear('step', 'samples/s') });
   const cols = ['epoch', 'train loss', 'train acc', 'test loss', 'test acc', 'test RMSE', 'fwd it', 'adj it', 'non-conv', '‖A‖∞', 'samples/s', 'seconds'].map(title => ({ title }));
@@ -186,7 +186,7 @@ async function sweepView(id) {
   for (const [key, label, get] of params.filter(([, , get]) => new Set(status.trials.map(get)).size > 1))
     plot(grid, `scatter-${key}`, `${status.metric} against ${label}`, { type: 'scatter', data: { datasets: [
       series(status.metric, scored.map(t => ({ x: get(t), y: t.metric })), 0, { pointRadius: 5 })] },
-      options: linear(label, status.metric, {}) });
+      options: { scales: { x: { type: 'linear', title: { display: true, text: label } }, y: { title: { display: true, text: status.metric } } } } });
   const axes = [...params.map(([, label, get]) => [label, get]), [status.metric, t => t.metric]];
   const ranges = axes.map(([, get]) => { const v = scored.map(get); return [Math.min(...v), Math.max(...v)]; });
   plot(grid, 'parallel', 'Parallel coordinates (each axis scaled to its range; colour = trial)', { type: 'line', data: {
@@ -196,7 +196,7 @@ async function sweepView(id) {
       return hi > lo ? (get(t) - lo) / (hi - lo) : 0.5;
     }), i)) }, options: { scales: { y: { min: 0, max: 1 } } } });
   const ids = Object.keys(curves).sort();
-  plot(grid, 'curves', 'Learning curves: test loss per epoch (a curve ends where ASHA stopped the trial)', { type: 'line', data: { datasets:
+  plot(grid, 'curves', 'Learning curves: test loss per epoch of each trial (stopped trials end early)', { type: 'line', data: { datasets:
     ids.map((tid, i) => series(tid, curves[tid].map(e => ({ x: e.epoch, y: num(e.testLoss) ? e.testLoss : e.trainLoss })), i)) },
     options: linear('epoch', 'test loss') });
 }
