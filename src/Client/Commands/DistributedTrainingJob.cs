@@ -12,6 +12,9 @@ namespace Idl.Client.Commands;
 /// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in the run's --precision.</summary>
 internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
 {
+    /// <summary>Where <c>--plot</c> writes the curves at the end (null: nowhere).</summary>
+    public string? PlotPath { get; init; }
+
     public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, string? dataConnection, CancellationToken cancellationToken)
     {
         if (settings.Trainer != "sgd" || settings.FeedForwardLayers is not null || settings.ValidationFraction > 0 || settings.OutPath is not null
@@ -28,7 +31,9 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         };
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
-        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection);
+        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection,
+            cluster.DashboardFor(parse));
+        if (connection.DashboardUrl is { } dashboard) output.Info($"dashboard: {dashboard}");
         // A running cluster without --shards gets one shard per silo: one shard would leave every other silo idle.
         if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
@@ -48,6 +53,9 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
             await Task.Delay(100, CancellationToken.None);
         }
         if (status.State != RunState.Completed) throw new InvalidOperationException($"Run {runId} ended {status.State}: {status.Error}");
+        if (PlotPath is { } plot)
+            Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. status.Epochs.Select(Plots.EpochPoint.From)],
+                await connection.Grains.GetGrain<IRunHistoryGrain>(runId).HistoryAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken)), output);
         var last = status.Epochs[^1];
         var summary = new JsonObject
         {
