@@ -24,7 +24,7 @@ internal static class TrainCommand
             if (cluster.IsDistributed(parse))
                 return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output) { PlotPath = parse.GetValue(plot) }
                     .RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
-            if (parse.GetValue(cluster.Dashboard)) throw UsageException.For("--dashboard", "", "is served by the embedded silo: add --shards K");
+            if (parse.GetValue(cluster.Dashboard)) throw new UsageException("--dashboard is served by the embedded silo of a cluster run: add --shards K.");
             // The single-process trainer has no spans of its own yet: say so rather than export nothing.
             if (parse.GetValue(cluster.Connect.Telemetry) is { } exporter && exporter != "none")
                 throw UsageException.For("--telemetry", exporter, "is exported by the cluster path only: add --shards K (an embedded silo) or --cluster");
