@@ -35,6 +35,13 @@ public sealed partial class DashboardReader(IGrainFactory grains)
         return await (cancel ? run.CancelAsync() : run.ResumeAsync()).WaitAsync(CallTimeout, cancellationToken);
     }
 
+    /// <summary>A run's model file: null when there is no such run, an empty array while it is not completed.</summary>
+    public async Task<byte[]?> ModelFileAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!(await RunIdsAsync(cancellationToken)).Contains(id)) return null;
+        return await grains.GetGrain<IRunModelGrain>(id).ModelFileAsync().WaitAsync(CallTimeout, cancellationToken) ?? [];
+    }
+
     /// <summary>Every sweep with at least one started trial.</summary>
     public async Task<IReadOnlyList<SweepRow>> SweepsAsync(CancellationToken cancellationToken)
     {

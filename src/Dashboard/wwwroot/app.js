@@ -100,7 +100,8 @@ async function runView(id) {
       el('button', { id: 'cancel', onclick: () => act(`runs/${q}/cancel`, `Cancel run ${id}? It stops for good (its checkpoint is kept).`),
         ...(['Running', 'Paused', 'Failed'].includes(status.state) ? {} : { disabled: '' }) }, 'Cancel'),
       el('button', { id: 'resume', onclick: () => act(`runs/${q}/resume`, `Resume run ${id} from its last checkpoint?`),
-        ...(['Paused', 'Failed'].includes(status.state) ? {} : { disabled: '' }) }, 'Resume')));
+        ...(['Paused', 'Failed'].includes(status.state) ? {} : { disabled: '' }) }, 'Resume'),
+      status.state === 'Completed' ? el('a', { id: 'model', href: `api/runs/${q}/model`, download: `${id}.idl` }, 'Download model') : ''));
   const epochs = status.epochs;
   const grid = section('charts', view, 'div');
   grid.className = 'grid';
