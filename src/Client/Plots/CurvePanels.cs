@@ -5,8 +5,8 @@ namespace Idl.Client.Plots;
 /// <summary>The panels of <c>idl plot</c> and <c>idl train --plot</c>: the same curves as the dashboard's.</summary>
 internal static class CurvePanels
 {
-    /// <summary>Loss and accuracy (or RMSE) per epoch; with a history, the per-step loss (restarts as vertical lines)
-    /// and the solver iterations per step.</summary>
+    /// <summary>Loss and accuracy (or RMSE) per epoch; with a history, the per-step loss (restarts as vertical lines),
+    /// the solver iterations per step and λ_PF(|A|) per epoch.</summary>
     public static IReadOnlyList<PlotPanel> Run(IReadOnlyList<EpochPoint> epochs, RunHistory? history = null)
     {
         double[] x = [.. epochs.Select(e => (double)e.Epoch)];
@@ -25,6 +25,12 @@ internal static class CurvePanels
             panels.Add(new("Training loss per step", "step", "loss", [new("loss", steps, [.. h.Steps.Select(p => p.Loss)])], restarts));
             panels.Add(new("Solver iterations per step", "step", "iterations",
                 [new("forward", steps, [.. h.Steps.Select(p => p.ForwardIterations)]), new("adjoint", steps, [.. h.Steps.Select(p => p.BackwardIterations)])]));
+        }
+        if (history is { PerronFrobenius.Count: > 0 } pf)
+        {
+            double[] at = [.. pf.PerronFrobenius.Select(p => (double)p.Epoch)];
+            panels.Add(new("λ_PF(|A|) per epoch (certified bounds)", "epoch", "λ_PF(|A|)",
+                [new("upper", at, [.. pf.PerronFrobenius.Select(p => p.Upper)]), new("lower", at, [.. pf.PerronFrobenius.Select(p => p.Lower)])]));
         }
         return panels;
     }

@@ -128,6 +128,11 @@ async function runView(id) {
     series('‖A‖∞', steps.map(p => ({ x: p.step, y: p.infNormA })), 4, { pointRadius: 0 }),
     series('κ', steps.length ? [{ x: steps[0].step, y: row.kappa }, { x: steps[steps.length - 1].step, y: row.kappa }] : [], 7, { borderDash: [6, 4], pointRadius: 0 })] },
     options: linear('step', '‖A‖∞', { min: 0, suggestedMax: row.kappa * 1.1 }) });
+  const pf = history.perronFrobenius;
+  plot(grid, 'epoch-pf', 'λ_PF(|A|) after each epoch (certified bounds; well posed below 1)', { type: 'line', data: { datasets: [
+    series('upper', pf.map(p => ({ x: p.epoch, y: p.upper })), 3), series('lower', pf.map(p => ({ x: p.epoch, y: p.lower })), 0),
+    series('1', pf.length ? [{ x: pf[0].epoch, y: 1 }, { x: pf[pf.length - 1].epoch, y: 1 }] : [], 7, { borderDash: [6, 4], pointRadius: 0 })] },
+    options: linear('epoch', 'λ_PF(|A|)', { min: 0 }) });
   plot(grid, 'step-rate', 'Samples per second of compute', { type: 'line', data: { datasets: [
     series('samples/s', steps.map(p => ({ x: p.step, y: p.seconds > 0 ? p.samples / p.seconds : null })), 5, { pointRadius: 0 })] }, options: linear('step', 'samples/s') });
   const cols = ['epoch', 'train loss', 'train acc', 'test loss', 'test acc', 'test RMSE', 'fwd it', 'adj it', 'non-conv', '‖A‖∞', 'samples/s', 'seconds'].map(title => ({ title }));

@@ -37,6 +37,7 @@ public sealed partial class TrainingCoordinatorGrain
             (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, _model!.InfinityNormA);
         if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
         S.Epochs.Add(summary);
+        RecordPerronFrobenius(epoch);
         _progress = new EpochProgress();
         bool completed = S.Epochs.Count >= spec.Epochs;
         if (completed) (S.State, _completing) = (RunState.Completed, true);

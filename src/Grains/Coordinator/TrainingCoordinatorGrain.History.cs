@@ -9,7 +9,7 @@ public sealed partial class TrainingCoordinatorGrain : IRunHistoryGrain
 {
     /// <inheritdoc />
     public Task<RunHistory> HistoryAsync() =>
-        Task.FromResult(new RunHistory(S.Spec, S.History.Points, S.History.Events, silo.SiloAddress.ToString()));
+        Task.FromResult(new RunHistory(S.Spec, S.History.Points, S.History.Events, silo.SiloAddress.ToString(), S.History.PerronFrobenius));
 
     private void StartHistory()
     {
@@ -18,6 +18,15 @@ public sealed partial class TrainingCoordinatorGrain : IRunHistoryGrain
     }
 
     private void RecordEvent(RunEventKind kind) => S.History.Mark(new RunEvent(kind, _step, DateTime.UtcNow));
+
+    // λ_PF(|A|) of the epoch's final A, to a loose tolerance: a curve to watch, bounded in cost (n² per iteration) so
+    // that the epoch end of a large model is not held up; the enclosure is certified whatever the tolerance.
+    private void RecordPerronFrobenius(int epoch)
+    {
+        var a = _model!.Pack(S.Spec!.Activation).A.ToMatrix<double>();
+        var pf = PerronFrobeniusCurve.Solve(a);
+        S.History.Add(new PerronFrobeniusPoint(epoch, pf.Lower, pf.Upper));
+    }
 
     // Called after the step's update, so ‖A‖∞ is the projected matrix the next step starts from.
     private void RecordStep(long samples, double lossSum, IReadOnlyList<ShardContribution> parts, double seconds)

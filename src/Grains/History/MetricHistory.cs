@@ -41,11 +41,25 @@ public sealed class MetricHistory
 
     [Id(4)] private List<RunEvent> _events = [];
 
+    [Id(5)] private List<PerronFrobeniusPoint> _perronFrobenius = [];
+
     /// <summary>The curve: stored points, then the partly filled one.</summary>
     public IReadOnlyList<StepPoint> Points => _pending is null ? [.. _points] : [.. _points, _pending];
 
     /// <summary>The markers, oldest first.</summary>
     public IReadOnlyList<RunEvent> Events => [.. _events];
+
+    /// <summary>λ_PF(|A|) after each epoch (every other one dropped whenever <see cref="Capacity"/> are stored).</summary>
+    public IReadOnlyList<PerronFrobeniusPoint> PerronFrobenius => [.. _perronFrobenius];
+
+    /// <summary>Records λ_PF(|A|) after an epoch.</summary>
+    public void Add(PerronFrobeniusPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        _perronFrobenius.RemoveAll(p => p.Epoch >= point.Epoch);
+        _perronFrobenius.Add(point);
+        if (_perronFrobenius.Count >= Capacity) _perronFrobenius = [.. _perronFrobenius.Where((_, i) => i % 2 == 1)];
+    }
 
     /// <summary>Appends one step (or a point standing for several); compacts when full.</summary>
     public void Add(StepPoint point)

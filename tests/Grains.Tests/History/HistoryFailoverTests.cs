@@ -34,5 +34,8 @@ public sealed class HistoryFailoverTests(FailoverCluster fixture)
         Assert.NotEmpty(kept);
         Assert.Equal(kept, after.Steps.Take(kept.Count));
         Assert.All(after.Steps, p => Assert.InRange(p.InfNormA, 0, spec.Kappa + 1e-9));
+        // λ_PF(|A|) ≤ ‖A‖∞ ≤ κ, certified: one enclosure per epoch.
+        Assert.Equal([1, 2], after.PerronFrobenius.Select(p => p.Epoch));
+        Assert.All(after.PerronFrobenius, p => Assert.True(0 <= p.Lower && p.Lower <= p.Upper && p.Lower <= spec.Kappa + 1e-9, p.ToString()));
     }
 }

@@ -103,6 +103,20 @@ public sealed class MetricHistoryTests
     }
 
     [Fact]
+    public void AddPerronFrobenius_PastCapacityAndRepeatedEpoch_BoundedAndOnePointPerEpoch()
+    {
+        var history = new MetricHistory(8);
+        for (int e = 1; e <= 20; e++) history.Add(new PerronFrobeniusPoint(e, 0.5, 0.6));
+        history.Add(new PerronFrobeniusPoint(20, 0.7, 0.8));
+
+        Assert.InRange(history.PerronFrobenius.Count, 1, 8);
+        Assert.Equal(20, history.PerronFrobenius[^1].Epoch);
+        Assert.Equal(0.8, history.PerronFrobenius[^1].Upper);
+        Assert.Equal(history.PerronFrobenius.Select(p => p.Epoch).Order(), history.PerronFrobenius.Select(p => p.Epoch));
+        Assert.Equal(history.PerronFrobenius.Count, history.PerronFrobenius.Select(p => p.Epoch).Distinct().Count());
+    }
+
+    [Fact]
     public void Constructor_CapacityBelowTwo_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MetricHistory(1));
 }
