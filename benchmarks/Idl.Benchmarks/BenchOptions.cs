@@ -5,14 +5,15 @@ namespace Idl.Benchmarks;
 
 /// <summary>Command-line options; <see cref="Parse"/> prints usage to stderr and returns null on an unknown option.</summary>
 internal sealed record BenchOptions(
-    int[] Ns, int[] Ms, string[] Precisions, string[] Ops, int Reps, double MinRepMs, bool Json, bool MathNet, KernelPath Path)
+    int[] Ns, int[] Ms, string[] Precisions, string[] Ops, int Reps, double MinRepMs, bool Json, bool MathNet, KernelPath Path, int Threads = 1)
 {
     public const string Usage = """
         usage: run.sh [--quick] [--n 128,512,1024] [--m 1024,4096] [--precision float,double]
                       [--ops forward,adjoint,gradient] [--reps 5] [--min-ms 20] [--path auto|vector512|vector256|scalar]
-                      [--no-mathnet] [--json]
+                      [--no-mathnet] [--json] [--threads 1]
           --quick     n=512, m=1024, 3 repetitions of at least 5 ms (a smoke run of a few seconds)
           --json      results as JSON on stdout; the table goes to stderr
+          --threads   kernel threads for the products (the peak stays one thread); default 1
         """;
 
     public static BenchOptions Default => new(
@@ -36,6 +37,7 @@ internal sealed record BenchOptions(
                 case "--path": o = o with { Path = Enum.Parse<KernelPath>(Next(), ignoreCase: true) }; break;
                 case "--no-mathnet": o = o with { MathNet = false }; break;
                 case "--json": o = o with { Json = true }; break;
+                case "--threads": o = o with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
                     Console.Error.WriteLine(Usage);

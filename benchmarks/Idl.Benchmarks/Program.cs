@@ -22,7 +22,8 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 if (o is null) return 2;
 
 string cpu = Report.Cpu();
-Console.Error.WriteLine($"{cpu}; {Environment.ProcessorCount} logical CPUs; kernel path {o.Path}; peak width {Peak.Width}");
+Idl.Numerics.Kernels.ComputeThreads.Set(o.Threads);
+Console.Error.WriteLine($"{cpu}; {Environment.ProcessorCount} logical CPUs; kernel path {o.Path}; peak width {Peak.Width}; kernel threads {o.Threads}");
 
 var cases = new List<KernelCase>();
 foreach (var precision in o.Precisions)

@@ -28,8 +28,8 @@ var spec = new RunSpec
     BatchSize = int.Parse(Get("batch", "64"), CultureInfo.InvariantCulture), LearningRate = double.Parse(Get("lr", "5e-3"), CultureInfo.InvariantCulture),
     Kappa = double.Parse(Get("kappa", "0.95"), CultureInfo.InvariantCulture), Seed = int.Parse(Get("seed", "0"), CultureInfo.InvariantCulture),
     Shards = int.Parse(Get("shards", "1"), CultureInfo.InvariantCulture), Limit = o.TryGetValue("limit", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : null,
-    Solver = new SolverSettings("picard", 3e-6, 300), CheckpointInterval = 20, WarmStart = false,
-    Precision = Get("precision", "float64"),
+    Solver = new SolverSettings(Idl.Numerics.Solvers.SolverKind.Picard, 3e-6, 300), CheckpointInterval = 20, WarmStart = false,
+    Precision = Get("precision", "float64") == "float32" ? Idl.Numerics.Precision.Float32 : Idl.Numerics.Precision.Float64,
 };
 
 using var spans = new SpanTotals(TrainingTelemetry.Name, "Microsoft.Orleans.Application");

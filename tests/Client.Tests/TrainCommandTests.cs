@@ -24,6 +24,28 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_TwoThreads_SameLossAndAccuracyAsOneThread()
+    {
+        // Hidden 64 and batch 256 make the forward and gradient products large enough to be split over two threads;
+        // a split changes which thread sums an element, never the order, so the runs agree to the last digit.
+        string[] Args(string threads) => ["train", "--data", "digits", "--hidden", "64", "--batch", "256", "--epochs", "1", "--threads", threads, "--json"];
+        var one = CliRun.Of(Args("1"));
+        var two = CliRun.Of(Args("2"));
+        Assert.Equal(ExitCodes.Success, one.ExitCode);
+        Assert.Equal(ExitCodes.Success, two.ExitCode);
+        foreach (var field in new[] { "train_loss", "test_loss", "test_accuracy", "inf_norm_A" })
+            Assert.Equal((double)one.JsonLines()[0][field]!, (double)two.JsonLines()[0][field]!);
+    }
+
+    [Fact]
+    public void Train_ZeroThreads_IsAUsageErrorNamingTheOption()
+    {
+        var run = CliRun.Of("train", "--data", "digits", "--threads", "0");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--threads", run.Stderr);
+    }
+
+    [Fact]
     public void Train_SineBcd_ReportsRmse()
     {
         var run = CliRun.Of("train", "--data", "synthetic:sine", "--hidden", "20", "--kappa", "0.5", "--trainer", "bcd", "--epochs", "3", "--json");

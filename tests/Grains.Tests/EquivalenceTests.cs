@@ -6,7 +6,9 @@ using Idl.Numerics.Activations;
 using Idl.Numerics.Data;
 using Idl.Numerics.Gradients;
 using Idl.Numerics.Losses;
+using Idl.Numerics.Solvers;
 using Idl.Numerics.Training;
+using Idl.Numerics.Training.Steps;
 
 namespace Idl.Grains.Tests;
 
@@ -14,7 +16,7 @@ namespace Idl.Grains.Tests;
 public sealed class EquivalenceTests(SharedCluster fixture)
 {
     private const int Samples = 300, Hidden = 12;
-    private static readonly SolverSettings Exact = new("picard", 1e-14, 3000);
+    private static readonly SolverSettings Exact = new(SolverKind.Picard, 1e-14, 3000);
 
     [Theory]
     [InlineData(1, 1)]
@@ -37,11 +39,11 @@ public sealed class EquivalenceTests(SharedCluster fixture)
             .WaitAsync(TimeSpan.FromSeconds(60));
         var hosts = await Task.WhenAll(grains.Select(g => g.HostAsync())).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var sum = new GradientAccumulator<double>(Hidden, train.FeatureCount, train.OutputCount, true, true);
+        var sum = new GradientSum<double>(Hidden, train.FeatureCount, train.OutputCount, true, true);
         foreach (var c in parts.OrderBy(c => c.Shard))
-            sum.Add(c.Shard, c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
-                c.StateBias!.ToArray<double>(), c.OutputBias!.ToArray<double>(), c.Count, c.LossSum);
-        double loss = sum.Average();
+            sum.Add(new GradientView<double>(c.A.ToArray<double>(), c.B.ToArray<double>(), c.C.ToArray<double>(), c.D.ToArray<double>(),
+                c.StateBias!.ToArray<double>(), c.OutputBias!.ToArray<double>()), c.Count, c.LossSum);
+        double loss = sum.ToMean();
 
         Assert.Equal(silos, hosts.Distinct().Count());
         Assert.Equal(Samples, sum.Count);

@@ -7,6 +7,7 @@ using Idl.Numerics.Data;
 using Idl.Numerics.Gradients;
 using Idl.Numerics.Losses;
 using Idl.Numerics.Training;
+using Idl.Numerics.Training.Steps;
 
 namespace Idl.Grains.Tests;
 
@@ -21,13 +22,10 @@ public sealed class PrecisionTests(SharedCluster fixture)
         var train = DataSource.Load("digits", new DataSourceOptions { Count = Samples, LoadTest = false }).Train;
         var model = ModelInitializer.Create<float>(Hidden, train.FeatureCount, train.OutputCount, ActivationMap.Uniform(new Relu(), Hidden), seed: 3);
         new WellPosednessConstraint(0.5).Project(model);
-        var solver = new SolverSettings("picard", 1e-6, 3000);
+        var solver = new SolverSettings(Numerics.Solvers.SolverKind.Picard, 1e-6, 3000);
         var batch = train.Batch<float>(Enumerable.Range(0, Samples).ToArray());
-        var equilibrium = solver.Create().SolveForward(model.A, model.Activation, model.InputTerm(batch.U));
-        var output = model.Output(equilibrium.State, batch.U);
-        var g = new Matrix<float>(output.Rows, output.Cols);
-        new SoftmaxCrossEntropy(Reduction.Sum).Evaluate(batch.Y, output, g);
-        var expected = ImplicitDifferentiation.Compute(model, batch.U, equilibrium.State, g, solver.Create());
+        // The single process's step on the whole batch: the shard must run exactly it, in float32, on its loaded slice.
+        var expected = new TrainingStep<float>(train.Task, solver.Kind, solver.Options, solver.Options).Compute(model, batch, Samples).Gradient;
 
         var spec = new ShardSpec(Runs.NewId("f32"), 0, 1, "digits", 0, Samples, 0, Solver: solver);
         var part = await fixture.Grains.GetGrain<IDataShardGrain>(spec.Key)
@@ -44,7 +42,7 @@ public sealed class PrecisionTests(SharedCluster fixture)
     [Fact]
     public async Task StartAsync_Float32Run_TrainsAndKeepsFloat32Parameters()
     {
-        var spec = new RunSpec { DataSpec = "digits", Hidden = 16, Epochs = 2, BatchSize = 64, Kappa = 0.95, Shards = 2, Limit = 512, Precision = "float32" };
+        var spec = new RunSpec { DataSpec = "digits", Hidden = 16, Epochs = 2, BatchSize = 64, Kappa = 0.95, Shards = 2, Limit = 512, Precision = Numerics.Precision.Float32 };
         string runId = Runs.NewId("f32run");
         var run = fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         await run.StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(60));
@@ -60,7 +58,7 @@ public sealed class PrecisionTests(SharedCluster fixture)
     [Fact]
     public void Validate_UnknownPrecision_NamesTheOption()
     {
-        var e = Assert.Throws<ArgumentException>(() => RunSpecValidator.Validate(new RunSpec { Precision = "float16" }));
+        var e = Assert.Throws<ArgumentException>(() => RunSpecValidator.Validate(new RunSpec { Precision = (Numerics.Precision)7 }));
         Assert.Contains("--precision", e.Message);
     }
 

@@ -47,6 +47,15 @@ internal sealed class DataOptions
     public LoadedData Load(ParseResult parse, int seed, int? limit = null)
     {
         string spec = parse.GetValue(Data)!;
+        if (limit is < 1) throw UsageException.For("--limit", limit, "must be at least 1");
+        // A blob is copied once into the same cache a silo on this machine uses, then read like a local file.
+        string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
+        return DataSource.Load(local, Reading(parse).ToOptions(seed, count: limit));
+    }
+
+    /// <summary>How the options say to read the data (shared by a single process and a cluster run).</summary>
+    public DataReading Reading(ParseResult parse)
+    {
         DataTask? task = parse.GetValue(Task) switch
         {
             null => null,
@@ -56,19 +65,6 @@ internal sealed class DataOptions
         };
         int? samples = parse.GetValue(Samples);
         if (samples is < 1) throw UsageException.For("--samples", samples, "must be at least 1");
-        if (limit is < 1) throw UsageException.For("--limit", limit, "must be at least 1");
-        string? target = parse.GetValue(Target);
-        var options = new DataSourceOptions
-        {
-            Count = limit,
-            Csv = new CsvOptions { Target = target, Task = task ?? DataTask.Classification },
-            LibSvm = new LibSvmOptions { Task = task ?? DataTask.Classification },
-            Synthetic = task is { } t
-                ? new SyntheticOptions { Seed = seed, Samples = samples, Task = t }
-                : new SyntheticOptions { Seed = seed, Samples = samples },
-        };
-        // A blob is copied once into the same cache a silo on this machine uses, then read like a local file.
-        string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
-        return DataSource.Load(local, options);
+        return new DataReading(parse.GetValue(Target), task, samples);
     }
 }

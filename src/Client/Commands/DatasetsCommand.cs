@@ -5,7 +5,7 @@ using Idl.Numerics.Data;
 
 namespace Idl.Client.Commands;
 
-/// <summary><c>idl datasets</c>: the built-in data sets and generators.</summary>
+/// <summary><c>idl datasets</c>: the built-in data sets and generators, as a table or one JSON object each.</summary>
 internal static class DatasetsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,15 +16,37 @@ internal static class DatasetsCommand
         command.SetAction((parse, _) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(json));
-            foreach (var d in BuiltInDatasets.Catalogue)
+            var catalogue = BuiltInDatasets.Catalogue;
+            if (output.Json)
             {
-                if (output.Json)
-                    output.WriteObject(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(d, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower }))!.AsObject());
-                else output.Out.WriteLine(d.ToString());
+                foreach (var d in catalogue) output.WriteObject(Json(d));
+                return Task.FromResult(ExitCodes.Success);
             }
-            if (!output.Json) output.Out.WriteLine("--data forms: " + string.Join(", ", DataSource.Forms));
+            string[] header = ["data", "task", "samples", "features", "outputs", "description"];
+            var rows = catalogue.Select(d => new[]
+            {
+                d.Name, d.Task.ToString().ToLowerInvariant(), d.Samples, d.Features.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                d.Outputs.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Description,
+            }).ToList();
+            var widths = header.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
+            output.Out.WriteLine(Row(header, widths));
+            foreach (var row in rows) output.Out.WriteLine(Row(row, widths));
+            output.Out.WriteLine();
+            foreach (var d in catalogue) output.Out.WriteLine($"{d.Name}: {d.Licence}");
+            output.Out.WriteLine();
+            output.Out.WriteLine("--data forms: " + string.Join(", ", DataSource.Forms));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }
+
+    private static JsonObject Json(DatasetInfo d) => new()
+    {
+        ["name"] = d.Name, ["task"] = d.Task.ToString().ToLowerInvariant(), ["samples"] = d.Samples, ["features"] = d.Features,
+        ["outputs"] = d.Outputs, ["description"] = d.Description, ["licence"] = d.Licence,
+    };
+
+    // The last column is left unpadded so that long descriptions do not leave trailing blanks.
+    private static string Row(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i])));
 }

@@ -4,31 +4,23 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Grains.Contracts;
+using Idl.Numerics.Data;
 using Idl.Numerics.Training;
 
 namespace Idl.Client.Commands;
 
 /// <summary><c>idl train --shards K</c> / <c>--cluster</c>: starts a run on Orleans and prints the same JSON per
-/// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. Projected gradient with Adam in the run's --precision.</summary>
-internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
+/// epoch as a local run, plus <c>run_id</c>, <c>shards</c> and <c>silos</c>. The options travel as one typed
+/// <see cref="RunSpec"/> (<see cref="ClusterRunSpec"/>), the step and update are the single process's.</summary>
+internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, DataReading reading, CliOutput output)
 {
     /// <summary>Where <c>--plot</c> writes the curves at the end (null: nowhere).</summary>
     public string? PlotPath { get; init; }
 
     public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, string? dataConnection, CancellationToken cancellationToken)
     {
-        if (settings.Trainer != "sgd" || settings.FeedForwardLayers is not null || settings.ValidationFraction > 0 || settings.OutPath is not null
-            || settings.Training.Optimizer != OptimizerKind.Adam || settings.Training.Schedule != LearningRateSchedule.Constant)
-            throw new UsageException("--shards/--cluster train with --trainer sgd, Adam, a constant schedule, no --validation, --feedforward or --out (not yet supported on a cluster).");
-        int shards = parse.GetValue(cluster.Shards) ?? 1;
+        var spec = ClusterRunSpec.From(settings, dataSpec, reading, parse.GetValue(cluster.Shards) ?? 1, parse.GetValue(cluster.CheckpointInterval));
         var t = settings.Training;
-        var spec = new RunSpec
-        {
-            DataSpec = dataSpec, Hidden = settings.Hidden, Epochs = t.Epochs, BatchSize = t.BatchSize, LearningRate = t.LearningRate, Kappa = t.Kappa,
-            Seed = settings.Seed, Shards = shards, Activation = settings.Activation, Standardize = settings.Standardize, Limit = settings.Limit,
-            Solver = new SolverSettings(t.Solver, t.Forward.AbsoluteTolerance ?? 3e-6, t.Forward.MaxIterations),
-            CheckpointInterval = parse.GetValue(cluster.CheckpointInterval), WarmStart = t.WarmStart, Precision = settings.Precision,
-        };
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
         await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection,
@@ -69,7 +61,7 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         summary["restarts"] = status.Restarts;
         summary["hidden"] = settings.Hidden;
         summary["kappa"] = t.Kappa;
-        summary["precision"] = spec.Precision;
+        summary["precision"] = spec.Precision.ToString().ToLowerInvariant();
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: run {runId}, train loss {last.TrainLoss:F4}, test accuracy {last.TestAccuracy:F4}");
         return ExitCodes.Success;

@@ -13,7 +13,7 @@ internal static class InfoCommand
     {
         var modelPath = ModelOptions.ModelPath();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
-        var command = new Command("info", "Well-posedness report: ||A||inf, certified lambda_PF(|A|) interval, triangular structure, sparsity.");
+        var command = new Command("info", "Well-posedness report: ||A||inf, certified lambda_PF(N(A, gamma)) interval, triangular structure, sparsity.");
         command.Options.Add(modelPath);
         command.Options.Add(json);
         command.SetAction((parse, _) =>
@@ -34,7 +34,12 @@ internal static class InfoCommand
             else
             {
                 output.Out.WriteLine($"{path}: n={model.StateSize}, p={model.InputSize}, q={model.OutputSize}, activation {model.Activation}, {stored.Precision}");
-                output.Out.WriteLine(FormattableString.Invariant($"||A||inf = {report.InfinityNorm:F6}; lambda_PF(|A|) in [{report.PerronFrobenius.Lower:F6}, {report.PerronFrobenius.Upper:F6}]; sparsity {report.Sparsity:P1}"));
+                // Rounded outward, so that the printed interval still contains lambda_PF; the quantity is that of N(A, gamma),
+                // the matrix of the activation's Lipschitz constants (|A| for relu and tanh, |A|/4 for sigmoid).
+                output.Out.WriteLine(FormattableString.Invariant(
+                    $"||A||inf = {report.InfinityNorm:F6}; lambda_PF(N(A, gamma)) in [{Reports.RoundDown(report.PerronFrobenius.Lower):F6}, {Reports.RoundUp(report.PerronFrobenius.Upper):F6}]; sparsity {report.Sparsity:P1}"));
+                if (report.Structure is { IsStrict: true })
+                    output.Out.WriteLine("A is strictly (block) triangular (a feed-forward network): well-posed for any A and solved exactly by back-substitution, so kappa does not bound ||A||inf.");
                 output.Out.WriteLine($"verdict: {report.Verdict}: {report.Reason}");
             }
             return Task.FromResult(ExitCodes.Success);
@@ -49,8 +54,9 @@ internal static class InfoCommand
         ["q"] = model.OutputSize,
         ["activation"] = model.Activation.ToString(),
         ["inf_norm_A"] = Reports.Round(report.InfinityNorm),
-        ["lambda_pf_lower"] = Reports.Round(report.PerronFrobenius.Lower),
-        ["lambda_pf_upper"] = Reports.Round(report.PerronFrobenius.Upper),
+        ["lambda_pf_of"] = "N(A, gamma)",
+        ["lambda_pf_lower"] = Reports.RoundDown(report.PerronFrobenius.Lower),
+        ["lambda_pf_upper"] = Reports.RoundUp(report.PerronFrobenius.Upper),
         ["triangular"] = report.Structure is not null,
         ["strictly_triangular"] = report.Structure?.IsStrict ?? false,
         ["sparsity"] = Reports.Round(report.Sparsity),

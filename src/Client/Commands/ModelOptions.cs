@@ -12,8 +12,15 @@ internal static class ModelOptions
 
     public static Option<string> Part() => new("--part") { Description = "Which part of the data: test (default) or train.", DefaultValueFactory = _ => "test" };
 
-    public static StoredModel Load(string path) =>
-        File.Exists(path) ? ModelFile.Load(path) : throw new ModelFormatException(path, "no such model file.");
+    /// <exception cref="ModelFormatException">The file is missing, damaged, or names a solver this version does not know.</exception>
+    public static StoredModel Load(string path)
+    {
+        var stored = File.Exists(path) ? ModelFile.Load(path) : throw new ModelFormatException(path, "no such model file.");
+        // An unknown name once silently became Picard; a file from a newer version must say so instead.
+        if (!SolverFactory.TryParse(stored.Metadata.Solver, out _))
+            throw new ModelFormatException(path, $"unknown solver '{stored.Metadata.Solver}' (expected {SolverFactory.Accepted}).");
+        return stored;
+    }
 
     /// <summary>The requested part of the data, standardised with the statistics stored in the model.</summary>
     public static Dataset Prepare(StoredModel model, LoadedData loaded, string part, string path)
@@ -39,6 +46,6 @@ internal static class ModelOptions
 
     /// <summary>The solver the model was trained with, at its stored tolerance.</summary>
     public static IEquilibriumSolver Solver(StoredModel model) =>
-        Idl.Numerics.Training.ProjectedGradientTrainer<double>.CreateSolver(model.Metadata.Solver,
+        SolverFactory.Create(SolverFactory.Parse(model.Metadata.Solver),
             new SolverOptions { AbsoluteTolerance = model.Metadata.Tolerance, RelativeTolerance = 0, MaxIterations = model.Metadata.MaxIterations });
 }

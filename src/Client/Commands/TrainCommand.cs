@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Idl.Client.Output;
+using Idl.Numerics.Kernels;
 
 namespace Idl.Client.Commands;
 
@@ -21,8 +22,9 @@ internal static class TrainCommand
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
+            ComputeThreads.Set(parse.GetValue(o.Threads));
             if (cluster.IsDistributed(parse))
-                return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, output) { PlotPath = parse.GetValue(plot) }
+                return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, data.Reading(parse), output) { PlotPath = parse.GetValue(plot) }
                     .RunAsync(cluster, parse, DataOptions.ConnectionFor(parse, data.DataConnection), cancellationToken);
             if (parse.GetValue(cluster.Dashboard)) throw new UsageException("--dashboard is served by the embedded silo of a cluster run: add --shards K.");
             // The single-process trainer has no spans of its own yet: say so rather than export nothing.
@@ -30,7 +32,7 @@ internal static class TrainCommand
                 throw UsageException.For("--telemetry", exporter, "is exported by the cluster path only: add --shards K (an embedded silo) or --cluster");
             var loaded = data.Load(parse, settings.Seed, settings.Limit);
             var job = new TrainingJob(settings, parse.GetValue(data.Data)!, output) { PlotPath = parse.GetValue(plot) };
-            return Task.FromResult(settings.Precision == "float64"
+            return Task.FromResult(settings.Precision == Idl.Numerics.Precision.Float64
                 ? job.Run<double>(loaded, cancellationToken)
                 : job.Run<float>(loaded, cancellationToken));
         });

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Idl.Numerics;
 using Idl.Numerics.Activations;
+using Idl.Numerics.Kernels;
 using Idl.Numerics.Solvers;
 using Idl.Numerics.Training;
 
@@ -18,11 +20,12 @@ internal sealed class TrainOptions
     public Option<string> Trainer { get; } = new("--trainer") { Description = "sgd (projected gradient, §6.2), bcd (gradient (A,B) + least-squares (C,D), §6.3/§7.1) or fenchel (Fenchel-relaxed BCD for ReLU, eq. 6.8; --epochs = rounds).", DefaultValueFactory = _ => "sgd" };
     public Option<string> Solver { get; } = new("--solver") { Description = "Equilibrium solver: picard or anderson.", DefaultValueFactory = _ => "picard" };
     public Option<double> Tol { get; } = new("--tol") { Description = "Absolute solver tolerance (forward and adjoint).", DefaultValueFactory = _ => 3e-6 };
+    public Option<double> Rtol { get; } = new("--rtol") { Description = "Relative solver tolerance: a column stops when its step <= tol + rtol * max|x| (float32 floors it at a few ulps).", DefaultValueFactory = _ => 0.0 };
     public Option<int> MaxIter { get; } = new("--max-iter") { Description = "Solver iteration limit.", DefaultValueFactory = _ => 300 };
     public Option<string> Activation { get; } = new("--activation") { Description = $"Activation: {ActivationParser.Accepted}.", DefaultValueFactory = _ => "relu" };
     public Option<string> Precision { get; } = new("--precision") { Description = "float32 or float64.", DefaultValueFactory = _ => "float32" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 0 };
-    public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads (kernels are single-threaded; use shards to scale).", DefaultValueFactory = _ => 1 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads for the kernels and the projection (default: every core this process may use).", DefaultValueFactory = _ => ComputeThreads.Available };
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use only the first N training samples." };
     public Option<double> Validation { get; } = new("--validation") { Description = "Fraction of the training set held out for validation.", DefaultValueFactory = _ => 0.0 };
     public Option<int?> Patience { get; } = new("--patience") { Description = "Stop after this many epochs without validation improvement." };
@@ -46,7 +49,7 @@ internal sealed class TrainOptions
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Hidden, Epochs, Batch, Lr, Kappa, Optimizer, Momentum, Trainer, Solver, Tol, MaxIter,
-            Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
+            Rtol, Activation, Precision, Seed, Threads, Limit, Validation, Patience, Schedule, L1, FeatureSelection, Robustness, FeedForward,
             BcdRounds, Ridge, Standardize, WarmStart, NoBias, Out, Json })
             command.Options.Add(option);
     }
@@ -55,14 +58,20 @@ internal sealed class TrainOptions
     {
         int hidden = p.GetValue(Hidden);
         if (hidden < 1) throw UsageException.For("--hidden", hidden, "must be at least 1");
-        if (p.GetValue(Threads) != 1)
-            throw UsageException.For("--threads", p.GetValue(Threads), "only 1 is supported on one machine: kernels run on one core; use --shards on a cluster to scale");
+        if (p.GetValue(Threads) < 1) throw UsageException.For("--threads", p.GetValue(Threads), "must be at least 1");
         string optimizer = p.GetValue(Optimizer)!;
         if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
         string trainer = p.GetValue(Trainer)!;
         if (trainer is not ("sgd" or "bcd" or "fenchel")) throw UsageException.For("--trainer", trainer, "must be sgd, bcd or fenchel");
-        string precision = p.GetValue(Precision)!;
-        if (precision is not ("float32" or "float64")) throw UsageException.For("--precision", precision, "must be float32 or float64");
+        var precision = p.GetValue(Precision) switch
+        {
+            "float32" => Numerics.Precision.Float32,
+            "float64" => Numerics.Precision.Float64,
+            var other => throw UsageException.For("--precision", other, "must be float32 or float64"),
+        };
+        string solverName = p.GetValue(Solver)!;
+        if (!SolverFactory.TryParse(solverName, out var solver) || solver == SolverKind.Triangular)
+            throw UsageException.For("--solver", solverName, "must be picard or anderson (--feedforward selects the exact triangular solve)");
         double validation = p.GetValue(Validation);
         if (!(validation >= 0 && validation < 1)) throw UsageException.For("--validation", validation, "must be in [0, 1)");
         int? ff = p.GetValue(FeedForward);
@@ -77,12 +86,14 @@ internal sealed class TrainOptions
         catch (FormatException e) { throw UsageException.For("--schedule", p.GetValue(Schedule), e.Message); }
         double tol = p.GetValue(Tol);
         if (!(tol > 0)) throw UsageException.For("--tol", tol, "must be > 0");
-        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = 0, MaxIterations = p.GetValue(MaxIter) };
+        double rtol = p.GetValue(Rtol);
+        if (!(rtol >= 0 && rtol < 1)) throw UsageException.For("--rtol", rtol, "must be in [0, 1)");
+        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = rtol, MaxIterations = p.GetValue(MaxIter) };
         var training = new TrainingOptions
         {
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),
             Optimizer = optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd, Momentum = p.GetValue(Momentum),
-            Schedule = schedule, Seed = p.GetValue(Seed), Solver = p.GetValue(Solver)!, Forward = solverOptions, Backward = solverOptions,
+            Schedule = schedule, Seed = p.GetValue(Seed), Solver = solver, Forward = solverOptions, Backward = solverOptions,
             EarlyStoppingPatience = p.GetValue(Patience), WarmStart = p.GetValue(WarmStart),
             Penalties = new PenaltyOptions { L1 = p.GetValue(L1), FeatureSelection = p.GetValue(FeatureSelection), Robustness = p.GetValue(Robustness) },
         };

@@ -1,3 +1,4 @@
+using Idl.Numerics;
 using Idl.Numerics.Training;
 
 namespace Idl.Client.Commands;
@@ -8,7 +9,7 @@ internal sealed record TrainSettings(
     string Trainer,
     int Hidden,
     string Activation,
-    string Precision,
+    Precision Precision,
     int Seed,
     int? Limit,
     double ValidationFraction,

@@ -6,8 +6,10 @@ using Idl.Client.Output;
 using Idl.Numerics;
 using Idl.Numerics.Activations;
 using Idl.Numerics.Data;
+using Idl.Numerics.Data.Preparation;
 using Idl.Numerics.Models;
 using Idl.Numerics.Serialization;
+using Idl.Numerics.Solvers;
 using Idl.Numerics.Training;
 
 namespace Idl.Client.Commands;
@@ -21,25 +23,11 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
     public int Run<T>(LoadedData loaded, CancellationToken cancellationToken) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var clock = Stopwatch.StartNew();
-        var (train, validation, test) = Split(loaded);
-        Standardization? standardization = InputScaling.Fit(settings.Standardize, dataSpec, train);
-        if (standardization is not null)
-        {
-            train = standardization.ApplyToFeatures(train);
-            validation = validation is null ? null : standardization.ApplyToFeatures(validation);
-            test = standardization.ApplyToFeatures(test);
-        }
-        // Regression targets in their own units (house prices in dollars) would need a learning rate per data set;
-        // training on standardised targets needs none, and RMSEs are still reported in the original units.
-        Standardization? targetScaling = train.Task == DataTask.Regression && settings.Standardize != "none"
-            ? Standardization.FitTargets(train) : null;
-        if (targetScaling is not null)
-        {
-            train = targetScaling.ApplyToTargets(train);
-            validation = validation is null ? null : targetScaling.ApplyToTargets(validation);
-            test = targetScaling.ApplyToTargets(test);
-        }
-        output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test.SampleCount} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
+        // The same preparation as the cluster's shards apply (hold-out rule, scalings from sums): DataPreparation.
+        var prepared = DataPreparation.Prepare(loaded, dataSpec, settings.Standardize, settings.ValidationFraction, settings.Seed);
+        var (train, validation, standardization, targetScaling) = (prepared.Train, prepared.Validation, prepared.InputScaling, prepared.TargetScaling);
+        var test = prepared.Test;
+        output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test?.SampleCount ?? 0} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
 
         int n = settings.Hidden, p = train.FeatureCount, q = train.OutputCount;
         var model = ModelInitializer.Create<T>(n, p, q, ActivationMap.Uniform(ActivationParser.Parse(settings.Activation), n), settings.Seed, settings.Bias);
@@ -53,10 +41,10 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             model = Idl.Numerics.Composition.FeedForwardConversion.ToImplicit(
                 FeedForwardNetwork<T>.Random(p, widths, q, ActivationParser.Parse(settings.Activation), settings.Seed));
             constraint = FeedForwardPattern.Create(n, p, q, layers);
-            options = options with { Solver = "triangular" };
+            options = options with { Solver = SolverKind.Triangular };
         }
         var progress = new SyncProgress<EpochReport>(r => ReportEpoch(r, options.Epochs));
-        output.Info($"training n={n} ({(settings.FeedForwardLayers is { } l ? $"feed-forward, {l} layers" : "implicit")}), {settings.Trainer}, {options.Optimizer}, batch {options.BatchSize}, lr {options.LearningRate}, kappa {options.Kappa}, {settings.Precision}");
+        output.Info($"training n={n} ({(settings.FeedForwardLayers is { } l ? $"feed-forward, {l} layers" : "implicit")}), {settings.Trainer}, {options.Optimizer}, batch {options.BatchSize}, lr {options.LearningRate}, kappa {options.Kappa}, {settings.Precision.ToString().ToLowerInvariant()}");
         TrainingResult<T> result = settings.Trainer switch
         {
             "bcd" => new BlockCoordinateTrainer<T>(model, train, options, settings.BcdRounds, settings.Ridge) { TargetScaling = targetScaling }
@@ -68,7 +56,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         };
 
         var summary = Summary(result, train, clock.Elapsed.TotalSeconds);
-        var onTrain = Evaluation.Run(result.Model, train, ProjectedGradientTrainer<T>.CreateSolver(options.Solver, options.Forward),
+        var onTrain = Evaluation.Run(result.Model, train, SolverFactory.Create(options.Solver, options.Forward),
             targetScaling: targetScaling);
         if (onTrain.Accuracy is { } trainAccuracy) summary["train_accuracy"] = Reports.Round(trainAccuracy);
         if (onTrain.Rmse is { } trainRmse) summary["train_rmse"] = Reports.Round(trainRmse);
@@ -95,25 +83,19 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         return trainer;
     }
 
-    private (Dataset Train, Dataset? Validation, Dataset Test) Split(LoadedData loaded)
-    {
-        var train = loaded.Train;
-        Dataset test;
-        if (loaded.Test is { } t) test = t;
-        else
-        {
-            var split = DatasetSplits.Create(train, 0, 0.2, settings.Seed);
-            (train, test) = (split.Train, split.Test);
-        }
-        if (settings.ValidationFraction <= 0) return (train, null, test);
-        var v = DatasetSplits.Create(train, settings.ValidationFraction, 0, settings.Seed);
-        return (v.Train, v.Validation, test);
-    }
-
     private void ReportEpoch(EpochReport r, int epochs)
     {
         if (output.Json) output.WriteObject(Reports.Epoch(r));
-        output.Info($"epoch {r.Epoch}/{epochs}: {Describe(r)}, {r.SamplesPerSecond:F0} samples/s, iterations {r.ForwardIterationsMean:F1}/{r.BackwardIterationsMean:F1}, ||A||inf {r.InfNormA:F4}");
+        if (r.Phase == "readout")
+        {
+            output.Info($"epoch {r.Epoch}/{epochs} read-out (least squares): {Describe(r)}");
+            return;
+        }
+        // A triangular solve is exact: it has no iterations, and kappa does not bound ||A||inf.
+        string solves = settings.FeedForwardLayers is null
+            ? FormattableString.Invariant($"iterations {r.ForwardIterationsMean:F1}/{r.BackwardIterationsMean:F1}")
+            : "triangular A, solved exactly";
+        output.Info($"epoch {r.Epoch}/{epochs}: {Describe(r)}, {r.SamplesPerSecond:F0} samples/s, {solves}, ||A||inf {r.InfNormA:F4}");
     }
 
     private static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture,
@@ -140,8 +122,9 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         o["stopped_early"] = result.StoppedEarly;
         o["hidden"] = settings.Hidden;
         o["batch"] = settings.Training.BatchSize;
-        o["kappa"] = settings.Training.Kappa;
-        o["precision"] = settings.Precision;
+        // A feed-forward (triangular) model is well-posed for any A: kappa bounds nothing there.
+        o["kappa"] = settings.FeedForwardLayers is null ? settings.Training.Kappa : null;
+        o["precision"] = settings.Precision.ToString().ToLowerInvariant();
         o["trainer"] = settings.FeedForwardLayers is null ? settings.Trainer : "feedforward";
         o["dropped_features"] = new JsonArray(result.Sparsity.DroppedFeatures.Select(i => (JsonNode)i).ToArray());
         o["dropped_states"] = new JsonArray(result.Sparsity.DroppedStates.Select(i => (JsonNode)i).ToArray());
@@ -158,7 +141,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             Task = train.Task == DataTask.Classification ? "classification" : "regression",
             Classes = train.ClassCount,
             Kappa = options.Kappa,
-            Solver = options.Solver,
+            Solver = SolverFactory.Name(options.Solver),
             Tolerance = options.Forward.AbsoluteTolerance ?? 3e-6,
             MaxIterations = options.Forward.MaxIterations,
             InputMean = s?.Mean.ToArray() ?? [],

@@ -26,9 +26,16 @@ internal static class Reports
         o["learning_rate"] = r.LearningRate;
         if (r.PhaseSeconds.Count > 0)
             o["phase_seconds"] = new JsonObject(r.PhaseSeconds.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3))));
+        if (r.Phase != "gradient") o["phase"] = r.Phase;
         if (runShards is { } s) o["shards"] = s;
         return o;
     }
 
     public static double Round(double v) => double.IsFinite(v) ? Math.Round(v, 6) : v;
+
+    /// <summary>Rounds down to 6 decimals: the printed lower end of a certified interval must not exceed the true one.</summary>
+    public static double RoundDown(double v) => double.IsFinite(v) ? Math.Floor(v * 1e6) / 1e6 : v;
+
+    /// <summary>Rounds up to 6 decimals: the printed upper end of a certified interval must not fall below the true one.</summary>
+    public static double RoundUp(double v) => double.IsFinite(v) ? Math.Ceiling(v * 1e6) / 1e6 : v;
 }

@@ -9,7 +9,7 @@ public interface IDataShardGrain : IGrainWithStringKey
 {
     /// <summary>Loads the whole training part once to report its shape (asked of shard 0 only, before partitioning).</summary>
     [Alias("Probe")]
-    Task<ShardProbe> ProbeAsync(string dataSpec, int seed, CancellationToken cancellationToken = default);
+    Task<ShardProbe> ProbeAsync(string dataSpec, int seed, DataRead? read = null, CancellationToken cancellationToken = default);
 
     /// <summary>Loads the slice and returns Σx, Σx² per feature of the raw inputs.</summary>
     [Alias("Statistics")]

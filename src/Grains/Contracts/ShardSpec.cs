@@ -1,9 +1,11 @@
 namespace Idl.Grains.Contracts;
 
 /// <summary>
-/// What a data shard owns: samples [Start, Start + Count) of the training part of <see cref="DataSpec"/>, scaled with
-/// (<see cref="ScaleMean"/>, <see cref="ScaleStd"/>) when given. Sent with every request, so that a shard that
-/// reactivated on another silo reloads its own slice without asking anyone.
+/// What a data shard owns: samples [Start, Start + Count) of the training part of <see cref="DataSpec"/>, less those
+/// <see cref="Numerics.Data.Preparation.HoldOut"/> keeps for testing when the data has no test part (share
+/// <see cref="HoldOut"/>), with inputs scaled with (<see cref="ScaleMean"/>, <see cref="ScaleStd"/>) and regression
+/// targets with (<see cref="TargetMean"/>, <see cref="TargetStd"/>) when given. Sent with every request, so that a
+/// shard that reactivated on another silo reloads its own slice without asking anyone.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("idl.ShardSpec")]
 public sealed record ShardSpec(
@@ -17,7 +19,11 @@ public sealed record ShardSpec(
     [property: Id(7)] double[]? ScaleMean = null,
     [property: Id(8)] double[]? ScaleStd = null,
     [property: Id(9)] SolverSettings? Solver = null,
-    [property: Id(10)] bool WarmStart = true)
+    [property: Id(10)] bool WarmStart = false,
+    [property: Id(11)] double HoldOut = 0,
+    [property: Id(12)] double[]? TargetMean = null,
+    [property: Id(13)] double[]? TargetStd = null,
+    [property: Id(14)] DataRead? Read = null)
 {
     /// <summary>The grain key of shard <paramref name="index"/> of run <paramref name="runId"/>.</summary>
     public static string KeyOf(string runId, int index) => $"{runId}/{index}";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Idl.Grains.Contracts;
 using Idl.Numerics.Activations;
+using Idl.Numerics.Solvers;
+using Idl.Numerics.Training;
 
 namespace Idl.Grains.Coordinator;
 
@@ -22,8 +24,17 @@ public static class RunSpecValidator
         if (spec.CheckpointInterval < 1) throw Bad("checkpoint-interval", spec.CheckpointInterval, "must be at least 1");
         if (spec.Limit is < 1) throw Bad("limit", spec.Limit, "must be at least 1");
         if (spec.Standardize is not ("auto" or "global" or "features" or "none")) throw Bad("standardize", spec.Standardize, "must be auto, global, features or none");
-        if (spec.Precision is not ("float32" or "float64")) throw Bad("precision", spec.Precision, "must be float32 or float64");
-        if (spec.Solver.Solver is not ("picard" or "anderson")) throw Bad("solver", spec.Solver.Solver, "must be picard or anderson");
+        if (!Enum.IsDefined(spec.Precision)) throw Bad("precision", spec.Precision, "must be float32 or float64");
+        if (spec.Solver.Kind is not (SolverKind.Picard or SolverKind.Anderson))
+            throw Bad("solver", SolverFactory.Name(spec.Solver.Kind), "must be picard or anderson (a triangular solve needs --feedforward, which runs in one process)");
+        if (!Enum.IsDefined(spec.Optimizer)) throw Bad("optimizer", spec.Optimizer, "must be adam or sgd");
+        if (!(spec.Momentum >= 0 && spec.Momentum < 1)) throw Bad("momentum", spec.Momentum, "must be in [0, 1)");
+        try { LearningRateSchedule.Parse(spec.Schedule); }
+        catch (FormatException e) { throw Bad("schedule", spec.Schedule, e.Message); }
+        if (!(spec.L1 >= 0)) throw Bad("l1", spec.L1, "must be >= 0");
+        if (!(spec.FeatureSelection >= 0)) throw Bad("feature-selection", spec.FeatureSelection, "must be >= 0");
+        if (!(spec.Robustness >= 0)) throw Bad("robustness", spec.Robustness, "must be >= 0");
+        if (!(spec.HoldOut >= 0 && spec.HoldOut < 1)) throw Bad("hold-out", spec.HoldOut, "must be in [0, 1)");
         if (!(spec.Solver.Tolerance > 0)) throw Bad("tol", spec.Solver.Tolerance, "must be > 0");
         if (spec.Solver.MaxIterations < 1) throw Bad("max-iter", spec.Solver.MaxIterations, "must be at least 1");
         try { ActivationParser.Parse(spec.Activation); }

@@ -26,7 +26,7 @@ public sealed partial class TrainingCoordinatorGrain
         int tested = parts.Sum(p => p.Count);
         var pr = _progress;
         double? testAccuracy = tested > 0 && layout.Classification ? (double)parts.Sum(p => p.Correct) / tested : null;
-        var summary = new EpochSummary(epoch, spec.LearningRate,
+        var summary = new EpochSummary(epoch, LearningRateSchedule.Parse(spec.Schedule).Rate(spec.LearningRate, epoch, spec.Epochs),
             pr.LossSum / Math.Max(pr.Samples, 1),
             layout.Classification ? (double)pr.Correct / Math.Max(pr.Samples, 1) : null,
             tested > 0 ? parts.Sum(p => p.LossSum) / tested : null,
@@ -36,8 +36,8 @@ public sealed partial class TrainingCoordinatorGrain
             StepsPerEpoch(layout, spec) == 0 ? 0 : (double)pr.ForwardIterations / Math.Max(pr.ShardSteps, 1),
             (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, _model!.InfinityNormA);
         if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
-        S.Epochs.Add(summary);
         RecordPerronFrobenius(epoch);
+        S.Epochs.Add(summary);
         _progress = new EpochProgress();
         bool completed = S.Epochs.Count >= spec.Epochs;
         if (completed) (S.State, _completing) = (RunState.Completed, true);
@@ -57,7 +57,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         using var activity = TrainingTelemetry.Source.StartActivity("checkpoint", ActivityKind.Internal, parent);
         S.Model = _model!.Pack(S.Spec!.Activation);
-        S.Adam = _model.ExportAdam();
+        S.Adam = _model.ExportOptimizer();
         (S.Step, S.Progress) = (_step, _progress);
         await state.WriteStateAsync(cancellationToken);
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step)

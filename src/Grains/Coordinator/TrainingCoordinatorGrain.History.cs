@@ -23,8 +23,8 @@ public sealed partial class TrainingCoordinatorGrain : IRunHistoryGrain
     // that the epoch end of a large model is not held up; the enclosure is certified whatever the tolerance.
     private void RecordPerronFrobenius(int epoch)
     {
-        var a = _model!.Pack(S.Spec!.Activation).A.ToMatrix<double>();
-        var pf = PerronFrobeniusCurve.Solve(a);
+        var a = _model!.Pack(S.Spec!.Activation).A;
+        var pf = a.Element == PayloadElement.Float32 ? PerronFrobeniusCurve.Solve(a.AsMatrix<float>()) : PerronFrobeniusCurve.Solve(a.AsMatrix<double>());
         S.History.Add(new PerronFrobeniusPoint(epoch, pf.Lower, pf.Upper));
     }
 

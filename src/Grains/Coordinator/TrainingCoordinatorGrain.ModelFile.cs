@@ -4,8 +4,8 @@ using Idl.Numerics.Serialization;
 
 namespace Idl.Grains.Coordinator;
 
-// The completed run's final checkpoint as a model file: the shards scale inputs by the layout's per-feature mean and
-// deviation and leave targets as they are, so that is the metadata prediction needs.
+// The completed run's final checkpoint as a model file, with the input (and regression target) scaling the shards
+// applied, so that prediction from the file undoes them as the run's own evaluation did.
 public sealed partial class TrainingCoordinatorGrain : IRunModelGrain
 {
     /// <inheritdoc />
@@ -17,8 +17,8 @@ public sealed partial class TrainingCoordinatorGrain : IRunModelGrain
         {
             Task = layout.Classification ? "classification" : "regression",
             Classes = layout.Classification ? layout.Outputs : 0,
-            Kappa = spec.Kappa, Solver = spec.Solver.Solver, Tolerance = spec.Solver.Tolerance, MaxIterations = spec.Solver.MaxIterations,
-            InputMean = layout.ScaleMean ?? [], InputStd = layout.ScaleStd ?? [],
+            Kappa = spec.Kappa, Solver = Idl.Numerics.Solvers.SolverFactory.Name(spec.Solver.Kind), Tolerance = spec.Solver.Tolerance, MaxIterations = spec.Solver.MaxIterations,
+            InputMean = layout.ScaleMean ?? [], InputStd = layout.ScaleStd ?? [], TargetMean = layout.TargetMean ?? [], TargetStd = layout.TargetStd ?? [],
             Provenance = new Dictionary<string, string>
             {
                 ["data"] = spec.DataSpec, ["trainer"] = "sgd", ["run_id"] = RunId,
@@ -29,7 +29,7 @@ public sealed partial class TrainingCoordinatorGrain : IRunModelGrain
         string path = Path.Combine(Path.GetTempPath(), $"idl-model-{Guid.NewGuid():N}.idl");
         try
         {
-            if (spec.Precision == "float32") ModelFile.Save(path, parameters.ToModel<float>(), metadata);
+            if (parameters.A.Element == PayloadElement.Float32) ModelFile.Save(path, parameters.ToModel<float>(), metadata);
             else ModelFile.Save(path, parameters.ToModel<double>(), metadata);
             return Task.FromResult<byte[]?>(File.ReadAllBytes(path));
         }

@@ -74,9 +74,10 @@ public sealed partial class TrainingCoordinatorGrain
 
         var (count, lossSum, parts) = Tally();
         TrainingTelemetry.StepLoss.Record(lossSum / count);
-        // The single-process trainer's update on the mean gradient: Adam on every parameter, then the exact row-wise
-        // l1 projection of A onto ||A||inf <= kappa.
-        _model!.Update(parts, (int)(_step + 1), spec);
+        // The single-process trainer's update on the mean gradient (optimizer, penalties, projection onto ||A||inf <= kappa)
+        // at the schedule's rate for this epoch.
+        double lr = LearningRateSchedule.Parse(spec.Schedule).Rate(spec.LearningRate, epoch + 1, spec.Epochs);
+        _model!.Update(parts, (int)(_step + 1), lr);
         _step++;
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);

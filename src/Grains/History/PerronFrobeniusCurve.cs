@@ -9,5 +9,5 @@ public static class PerronFrobeniusCurve
     private static readonly PerronFrobeniusSolver Solver = new(tolerance: 1e-4, maxIterations: 200);
 
     /// <summary>The certified enclosure of λ_PF(|A|).</summary>
-    public static PerronFrobeniusResult Solve(Matrix<double> a) => Solver.SolveAbs(a);
+    public static PerronFrobeniusResult Solve<T>(Matrix<T> a) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => Solver.SolveAbs(a);
 }

@@ -2,6 +2,7 @@ using Idl.Grains.Contracts;
 using Idl.Grains.Data;
 using Idl.Grains.Transfer;
 using Idl.Numerics.Data;
+using Idl.Numerics.Training.Steps;
 using Microsoft.Extensions.Logging;
 
 namespace Idl.Grains.Shards;
@@ -15,16 +16,16 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
     : Grain, IDataShardGrain
 {
     private ShardData? _data;
-    // WarmStartCache<float> or <double>, as the run's precision; replaced when the precision or n changes.
+    // StateCache<float> or <double>, as the run's precision; replaced when the precision or n changes.
     private object? _states, _adjoints;
     private ShardContribution? _last;
     private int _lastIncarnation = -1;
 
     /// <inheritdoc />
-    public async Task<ShardProbe> ProbeAsync(string dataSpec, int seed, CancellationToken cancellationToken = default)
+    public async Task<ShardProbe> ProbeAsync(string dataSpec, int seed, DataRead? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataSpec);
-        var loaded = await Task.Run(() => LoadWhole(dataSpec, seed), cancellationToken);
+        var loaded = await Task.Run(() => LoadWhole(dataSpec, seed, read), cancellationToken);
         var train = loaded.Train;
         return new ShardProbe(train.SampleCount, train.FeatureCount, train.OutputCount, train.Task == DataTask.Classification,
             loaded.Test?.SampleCount ?? 0);
@@ -61,15 +62,15 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int n = request.Parameters.A.Rows;
-        if ((_states as WarmStartCache<T>)?.StateSize != n) (_states, _adjoints) = (null, null);
-        var (states, adjoints) = (_states as WarmStartCache<T>, _adjoints as WarmStartCache<T>);
+        if ((_states as StateCache<T>)?.StateSize != n) (_states, _adjoints) = (null, null);
+        var (states, adjoints) = (_states as StateCache<T>, _adjoints as StateCache<T>);
         bool warm = request.Spec.WarmStart;
         var (x0, v0) = warm ? (states?.Gather(indices), adjoints?.Gather(indices)) : (null, null);
         var result = await Task.Run(() => ShardComputation.Run(data, request, indices, x0, v0), cancellationToken);
         if (warm)
         {
-            states ??= new WarmStartCache<T>(data.Train.SampleCount, n);
-            adjoints ??= new WarmStartCache<T>(data.Train.SampleCount, n);
+            states ??= new StateCache<T>(data.Train.SampleCount, n);
+            adjoints ??= new StateCache<T>(data.Train.SampleCount, n);
             states.Scatter(indices, result.States);
             adjoints.Scatter(indices, result.Adjoints);
             (_states, _adjoints) = (states, adjoints);
@@ -84,7 +85,7 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
         parameters = await transfer.FetchAsync(parameters, "model parameters", cancellationToken);
         var data = await EnsureLoadedAsync(spec, cancellationToken);
         var solver = spec.Solver ?? new SolverSettings();
-        return await Task.Run(() => ShardComputation.Evaluate(data.Test, parameters, solver), cancellationToken);
+        return await Task.Run(() => ShardComputation.Evaluate(data, parameters, solver), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -107,9 +108,9 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
         return data;
     }
 
-    private LoadedData LoadWhole(string dataSpec, int seed)
+    private LoadedData LoadWhole(string dataSpec, int seed, DataRead? read)
     {
-        try { return DataSource.Load(blobs.Resolve(dataSpec), new DataSourceOptions { Synthetic = new SyntheticOptions { Seed = seed } }); }
+        try { return DataSource.Load(blobs.Resolve(dataSpec), (read?.ToReading() ?? new DataReading()).ToOptions(seed)); }
         catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"Cannot load data '{dataSpec}': {e.Message}");
@@ -119,7 +120,9 @@ public sealed partial class DataShardGrain(ILogger<DataShardGrain> logger, Paylo
     private static FeatureSums Sums(Dataset train)
     {
         var (sum, squares) = InputScaling.Sums(train);
-        return new FeatureSums(train.SampleCount, sum, squares);
+        if (train.Task != DataTask.Regression) return new FeatureSums(train.SampleCount, sum, squares);
+        var (targetSum, targetSquares) = InputScaling.TargetSums(train);
+        return new FeatureSums(train.SampleCount, sum, squares, targetSum, targetSquares);
     }
 
     private static void CheckIndices(int[] indices, int count)

@@ -4,15 +4,13 @@ using Idl.Grains.Contracts;
 using Idl.Grains.Telemetry;
 using Idl.Numerics;
 using Idl.Numerics.Data;
-using Idl.Numerics.Gradients;
-using Idl.Numerics.Losses;
-using Idl.Numerics.Models;
 using Idl.Numerics.Training;
+using Idl.Numerics.Training.Steps;
 
 namespace Idl.Grains.Shards;
 
-/// <summary>The numerics of one shard step, on immutable inputs only (it runs off the grain's scheduler): the
-/// single-process trainer's step with a sum-reduced loss, so that the gradients are sums over the shard's samples.</summary>
+/// <summary>One shard step on immutable inputs only (it runs off the grain's scheduler): the single process's
+/// <see cref="TrainingStep{T}"/> on the shard's columns of the batch, its gradient sums wrapped as payloads.</summary>
 internal static class ShardComputation
 {
     public sealed record Result<T>(ShardContribution Contribution, Matrix<T> States, Matrix<T> Adjoints) where T : unmanaged, IFloatingPointIeee754<T>;
@@ -27,71 +25,70 @@ internal static class ShardComputation
         // A read-only view: inside one silo the parameters are the coordinator's immutable payload, not a copy.
         var model = request.Parameters.AsModel<T>();
         CheckShapes(model, data.Train);
-        var settings = request.Spec.Solver ?? new SolverSettings();
-        var solver = settings.Create();
-        // The shard's loss is a sum, so its adjoint V is the single-process (mean-loss) adjoint times the step's
-        // sample count M: the same per-column absolute tolerance would stop ~M times tighter (~35 % more adjoint time
-        // at M = 1024). Scaling it by M stops where the single-process trainer stops.
-        int stepSamples = request.StepSamples > 0 ? request.StepSamples : indices.Length;
-        var adjointSolver = (settings with { Tolerance = settings.Tolerance * stepSamples }).Create();
+        var solver = request.Spec.Solver ?? new SolverSettings();
+        var step = new TrainingStep<T>(data.Train.Task, solver.Kind, solver.Options, solver.Options);
         var batch = data.Train.Batch<T>(indices);
         prepare?.Dispose();
-        var loss = data.Train.Task == DataTask.Classification ? (ILoss)new SoftmaxCrossEntropy(Reduction.Sum) : new SquaredLoss(Reduction.Sum);
 
-        using var forward = TrainingTelemetry.Source.StartActivity("shard.forward");
-        var equilibrium = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U), states);
-        var output = model.Output(equilibrium.State, batch.U);
-        var g = new Matrix<T>(output.Rows, output.Cols);
-        double lossSum = loss.Evaluate(batch.Y, output, g);
-        int correct = batch.Labels is { } labels ? Evaluation.CountCorrect(output, labels) : 0;
-        Tag(forward, request, indices.Length, equilibrium.Iterations, equilibrium.Residual);
-        forward?.Dispose();
+        int stepSamples = request.StepSamples > 0 ? request.StepSamples : indices.Length;
+        var started = DateTimeOffset.UtcNow;
+        var part = step.Compute(model, batch, stepSamples, states, adjoints);
+        var (equilibrium, adjoint) = (part.Equilibrium, part.Gradient.Adjoint);
+        // The step runs in Numerics, which knows nothing of tracing: its two phases become spans afterwards, with the
+        // durations it measured, so that traces keep showing forward and adjoint time per shard.
+        var forwardEnd = started + Stopwatch.GetElapsedTime(0, part.ForwardTicks);
+        Span("shard.forward", started, forwardEnd, request, indices.Length, equilibrium.Iterations, equilibrium.Residual)?.Dispose();
+        var adjointSpan = Span("shard.adjoint", forwardEnd, forwardEnd + Stopwatch.GetElapsedTime(0, part.AdjointTicks),
+            request, indices.Length, adjoint.Iterations, adjoint.Residual);
 
-        using var adjoint = TrainingTelemetry.Source.StartActivity("shard.adjoint");
-        var gradient = ImplicitDifferentiation.Compute(model, batch.U, equilibrium.State, g, adjointSolver, adjointWarmStart: adjoints);
-        Tag(adjoint, request, indices.Length, gradient.Adjoint.Iterations, gradient.Adjoint.Residual);
-
-        var stats = new SolveStats(equilibrium.Iterations, gradient.Adjoint.Iterations, equilibrium.Residual, gradient.Adjoint.Residual,
-            (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1), clock.Elapsed.TotalSeconds);
+        var stats = new SolveStats(equilibrium.Iterations, adjoint.Iterations, equilibrium.Residual, adjoint.Residual,
+            part.NonConverged, clock.Elapsed.TotalSeconds);
+        var g = part.Gradient;
         // The gradients are fresh arrays that nothing else holds: the payloads take them over instead of copying.
         var contribution = new ShardContribution(request.Spec.ShardIndex, request.Step,
-            MatrixPayload.Wrap(gradient.A), MatrixPayload.Wrap(gradient.B), MatrixPayload.Wrap(gradient.C), MatrixPayload.Wrap(gradient.D),
-            gradient.StateBias is { } b ? MatrixPayload.Wrap(1, b.Length, b) : null,
-            gradient.OutputBias is { } c ? MatrixPayload.Wrap(1, c.Length, c) : null,
-            lossSum, indices.Length, correct, stats);
-        adjoint?.SetTag(TrainingTelemetry.Tags.Bytes, contribution.WireBytes);
+            MatrixPayload.Wrap(g.A), MatrixPayload.Wrap(g.B), MatrixPayload.Wrap(g.C), MatrixPayload.Wrap(g.D),
+            g.StateBias is { } b ? MatrixPayload.Wrap(1, b.Length, b) : null,
+            g.OutputBias is { } c ? MatrixPayload.Wrap(1, c.Length, c) : null,
+            part.LossSum, part.Count, part.Correct, stats);
+        adjointSpan?.SetTag(TrainingTelemetry.Tags.Bytes, contribution.WireBytes);
+        adjointSpan?.Dispose();
         TrainingTelemetry.SolverIterations.Record(equilibrium.Iterations);
-        return new Result<T>(contribution, equilibrium.State, gradient.Adjoint.State);
+        return new Result<T>(contribution, equilibrium.State, adjoint.State);
     }
 
-    public static ShardEvaluation Evaluate(Dataset? test, ModelParameters parameters, SolverSettings solver) =>
-        parameters.A.Element == PayloadElement.Float32 ? Evaluate<float>(test, parameters, solver) : Evaluate<double>(test, parameters, solver);
+    public static ShardEvaluation Evaluate(ShardData data, ModelParameters parameters, SolverSettings solver) =>
+        parameters.A.Element == PayloadElement.Float32 ? Evaluate<float>(data, parameters, solver) : Evaluate<double>(data, parameters, solver);
 
-    private static ShardEvaluation Evaluate<T>(Dataset? test, ModelParameters parameters, SolverSettings solver) where T : unmanaged, IFloatingPointIeee754<T>
+    private static ShardEvaluation Evaluate<T>(ShardData data, ModelParameters parameters, SolverSettings solver) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (test is null) return new ShardEvaluation(0, 0, 0, 0);
+        if (data.Test is not { } test) return new ShardEvaluation(0, 0, 0, 0);
         var model = parameters.AsModel<T>();
         CheckShapes(model, test);
-        var e = Evaluation.Run(model, test, solver.Create());
+        var e = Evaluation.Run(model, test, solver.Create(), targetScaling: data.TargetScaling);
         int m = test.SampleCount;
         double squared = e.Rmse is { } r ? r * r * m * test.OutputCount : 0;
         return new ShardEvaluation(e.Loss * m, m, e.Accuracy is { } a ? (int)Math.Round(a * m) : 0, squared);
     }
 
-    private static void CheckShapes<T>(ImplicitModel<T> model, Dataset data) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void CheckShapes<T>(Numerics.Models.ImplicitModel<T> model, Dataset data) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (model.InputSize != data.FeatureCount || model.OutputSize != data.OutputCount)
             throw new ArgumentException(
                 $"The model takes {model.InputSize} features and gives {model.OutputSize} outputs but the shard's data has {data.FeatureCount} and {data.OutputCount}.");
     }
 
-    private static void Tag(Activity? activity, ShardStepRequest request, int samples, int iterations, double residual)
+    // A child span of the current one with the given start and end (kept when the caller disposes it).
+    private static Activity? Span(string name, DateTimeOffset start, DateTimeOffset end, ShardStepRequest request, int samples,
+        int iterations, double residual)
     {
-        if (activity is null) return;
+        var activity = TrainingTelemetry.Source.StartActivity(name, ActivityKind.Internal, parentContext: default, startTime: start);
+        if (activity is null) return null;
         activity.SetTag(TrainingTelemetry.Tags.Shard, request.Spec.ShardIndex);
         activity.SetTag(TrainingTelemetry.Tags.Step, request.Step);
         activity.SetTag(TrainingTelemetry.Tags.Samples, samples);
         activity.SetTag(TrainingTelemetry.Tags.Iterations, iterations);
         activity.SetTag(TrainingTelemetry.Tags.Residual, residual);
+        activity.SetEndTime(end.UtcDateTime);
+        return activity;
     }
 }

@@ -1,6 +1,7 @@
 using Idl.Grains.Contracts;
 using Idl.Grains.Data;
 using Idl.Numerics.Data;
+using Idl.Numerics.Data.Preparation;
 
 namespace Idl.Grains.Shards;
 
@@ -23,40 +24,48 @@ internal sealed class ShardData
         LoadedData loaded;
         try
         {
-            loaded = DataSource.Load(blobs.Resolve(spec.DataSpec), new DataSourceOptions
-            {
-                Start = spec.Start, Count = spec.Count, LoadTest = true, Synthetic = new SyntheticOptions { Seed = spec.Seed },
-            });
+            var reading = spec.Read?.ToReading() ?? new DataReading();
+            loaded = DataSource.Load(blobs.Resolve(spec.DataSpec), reading.ToOptions(spec.Seed, spec.Start, spec.Count));
         }
         catch (Exception e) when (e is ArgumentException or IOException or DataFormatException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException(
                 $"Shard {spec.ShardIndex} of run '{spec.RunId}' cannot load samples [{spec.Start}, {spec.Start + spec.Count}) of '{spec.DataSpec}': {e.Message}");
         }
-        var test = loaded.Test is { } t ? TestPart(t, spec.ShardIndex, spec.ShardCount) : null;
-        return new ShardData(spec, loaded.Train, test).Scaled(spec);
+        // The source's own test part is dealt out among the shards; without one each shard holds out its own samples
+        // by the per-sample rule a single process applies to the whole set.
+        if (loaded.Test is { } t) return new ShardData(spec, loaded.Train, TestPart(t, spec.ShardIndex, spec.ShardCount)).Scaled(spec);
+        var (train, held) = HoldOut.Split(loaded.Train, spec.Seed, spec.HoldOut, spec.Start);
+        return new ShardData(spec, train, held.SampleCount > 0 ? held : null).Scaled(spec);
     }
 
     /// <summary>This slice scaled for <paramref name="spec"/> without reading the source again, when this data is the same
     /// slice and still unscaled (a run first asks for the raw feature sums, then trains on the scaled samples); null when
     /// the source must be read again.</summary>
     public ShardData? TryScale(ShardSpec spec) =>
-        SameSlice(spec) && Spec.ScaleMean is null && Spec.ScaleStd is null ? new ShardData(spec, Train, Test).Scaled(spec) : null;
+        SameSlice(spec) && Spec.ScaleMean is null && Spec.ScaleStd is null && Spec.TargetMean is null
+            ? new ShardData(spec, Train, Test).Scaled(spec) : null;
 
     /// <summary>Whether this data was loaded and scaled for <paramref name="spec"/>.</summary>
     public bool Matches(ShardSpec spec) =>
         spec.DataSpec == Spec.DataSpec && spec.Start == Spec.Start && spec.Count == Spec.Count && spec.Seed == Spec.Seed
-        && Same(spec.ScaleMean, Spec.ScaleMean) && Same(spec.ScaleStd, Spec.ScaleStd);
+        && spec.HoldOut == Spec.HoldOut && Same(spec.ScaleMean, Spec.ScaleMean) && Same(spec.ScaleStd, Spec.ScaleStd)
+        && Same(spec.TargetMean, Spec.TargetMean) && Same(spec.TargetStd, Spec.TargetStd);
 
     /// <summary>Whether the raw samples are the same as <paramref name="spec"/>'s (scaling aside).</summary>
     public bool SameSlice(ShardSpec spec) =>
-        spec.DataSpec == Spec.DataSpec && spec.Start == Spec.Start && spec.Count == Spec.Count && spec.Seed == Spec.Seed;
+        spec.DataSpec == Spec.DataSpec && spec.Start == Spec.Start && spec.Count == Spec.Count && spec.Seed == Spec.Seed
+        && spec.HoldOut == Spec.HoldOut && Equals(spec.Read, Spec.Read);
+
+    /// <summary>The regression target scaling the shard applied, so that RMSEs are reported in the original units.</summary>
+    public Standardization? TargetScaling => Spec.TargetMean is { } mean && Spec.TargetStd is { } std ? new Standardization(mean, std) : null;
 
     private ShardData Scaled(ShardSpec spec)
     {
-        if (spec.ScaleMean is not { } mean || spec.ScaleStd is not { } std) return this;
-        var s = new Standardization(mean, std);
-        return new ShardData(spec, s.ApplyToFeatures(Train), Test is null ? null : s.ApplyToFeatures(Test));
+        var input = spec.ScaleMean is { } mean && spec.ScaleStd is { } std ? new Standardization(mean, std) : null;
+        var targets = spec.TargetMean is { } tm && spec.TargetStd is { } ts ? new Standardization(tm, ts) : null;
+        if (input is null && targets is null) return this;
+        return new ShardData(spec, DataPreparation.Scale(Train, input, targets)!, DataPreparation.Scale(Test, input, targets));
     }
 
     private static Dataset? TestPart(Dataset test, int index, int count)

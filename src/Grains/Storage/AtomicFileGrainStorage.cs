@@ -40,8 +40,20 @@ public sealed class AtomicFileGrainStorage(string name, AtomicFileStorageOptions
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
-            await file.WriteAsync(bytes).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
+            if (options.WriteHook is { } hook)
+            {
+                await file.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+                await hook(temp, false).ConfigureAwait(false);
+                await file.WriteAsync(bytes.AsMemory(bytes.Length / 2)).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+                await hook(temp, true).ConfigureAwait(false);
+            }
+            else
+            {
+                await file.WriteAsync(bytes).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+            }
         }
         File.Move(temp, path, overwrite: true);
         (grainState.ETag, grainState.RecordExists) = (Tag(version), true);

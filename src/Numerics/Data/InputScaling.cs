@@ -76,4 +76,28 @@ public static class InputScaling
         var (sum, squares) = Sums(train);
         return FromSums(mode, dataSpec, sum, squares, train.SampleCount);
     }
+
+    /// <summary>Per-output Σy and Σy² of a regression set's targets, in double.</summary>
+    public static (double[] Sum, double[] Squares) TargetSums(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int q = data.OutputCount;
+        var (sum, squares) = (new double[q], new double[q]);
+        if (data.Task != DataTask.Regression) return (sum, squares);
+        var y = data.Targets;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double v = y[i];
+            sum[i % q] += v;
+            squares[i % q] += v * v;
+        }
+        return (sum, squares);
+    }
+
+    /// <summary>
+    /// The standardisation of regression targets from their sums (per output, as <c>features</c>): training on
+    /// standardised targets needs no per-data-set learning rate, and RMSEs are still reported in the original units.
+    /// </summary>
+    public static Standardization TargetsFromSums(ReadOnlySpan<double> sum, ReadOnlySpan<double> squares, long samples) =>
+        FromSums("features", "", sum, squares, samples)!;
 }

@@ -25,7 +25,7 @@ public static partial class Gemm
     internal const int MaxKeptA = 1 << 20;
 
     private static unsafe void MultiplyCore<T, TEpilogue>(
-        KernelPath path, int m, int n, int k,
+        KernelWorkers workers, KernelPath path, int m, int n, int k,
         ReadOnlySpan<T> a, int lda, bool transA,
         ReadOnlySpan<T> b, int ldb, bool transB,
         Span<T> c, int ldc, TEpilogue epilogue,
@@ -41,13 +41,13 @@ public static partial class Gemm
             switch (KernelPaths.Resolve(path))
             {
                 case KernelPath.Vector512:
-                    Drive<T, TEpilogue, MicroKernel512<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    Split<T, TEpilogue, MicroKernel512<T>>(workers, m, n, k, in ops, in epilogue, accumulate);
                     break;
                 case KernelPath.Vector256:
-                    Drive<T, TEpilogue, MicroKernel256<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    Split<T, TEpilogue, MicroKernel256<T>>(workers, m, n, k, in ops, in epilogue, accumulate);
                     break;
                 default:
-                    Drive<T, TEpilogue, MicroKernelScalar<T>>(m, n, k, in ops, in epilogue, accumulate);
+                    Split<T, TEpilogue, MicroKernelScalar<T>>(workers, m, n, k, in ops, in epilogue, accumulate);
                     break;
             }
         }
@@ -136,5 +136,13 @@ public static partial class Gemm
         public readonly T* A = a, B = b, C = c, Addend = addend, Aux = aux;
         public readonly nint Lda = lda, Ldb = ldb, Ldc = ldc, LdAddend = ldAddend, LdAux = ldAux;
         public readonly bool TransA = transA, TransB = transB;
+
+        /// <summary>The operands of C's columns from <paramref name="j"/> on (op(B)'s columns, C's, the addend's and aux's).</summary>
+        public Operands<T> Columns(nint j) => new(A, Lda, TransA, TransB ? B + j * Ldb : B + j, Ldb, TransB, C + j, Ldc,
+            Addend is null ? null : Addend + j, LdAddend, Aux is null ? null : Aux + j, LdAux);
+
+        /// <summary>The operands of C's rows from <paramref name="i"/> on (op(A)'s rows, C's, the addend's and aux's).</summary>
+        public Operands<T> Rows(nint i) => new(TransA ? A + i : A + i * Lda, Lda, TransA, B, Ldb, TransB, C + i * Ldc, Ldc,
+            Addend is null ? null : Addend + i * LdAddend, LdAddend, Aux is null ? null : Aux + i * LdAux, LdAux);
     }
 }

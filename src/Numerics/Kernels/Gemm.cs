@@ -8,8 +8,9 @@ namespace Idl.Numerics.Kernels;
 /// </summary>
 /// <remarks>
 /// All matrices are row-major with explicit leading dimensions; <c>op(X)</c> is X or Xᵀ. Transposed operands are
-/// read with strides during packing, never transposed in memory first. Single-threaded by design: parallelism
-/// comes from shards and silos (see docs/architecture.md).
+/// read with strides during packing, never transposed in memory first. Runs on <see cref="ComputeThreads.Count"/>
+/// threads: C is split into column blocks (or row panels when it has few columns) aligned to the register tile, so
+/// every element is summed in the same order as on one thread and the result is the same to the bit.
 /// </remarks>
 public static partial class Gemm
 {
@@ -40,7 +41,7 @@ public static partial class Gemm
         Multiply(KernelPath.Auto, m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
     }
 
-    /// <summary>The validated entry on a chosen kernel path; tests use it to check every path on any CPU.</summary>
+    /// <summary>The validated entry on a chosen kernel path and worker set; tests use it to check every path and split on any CPU.</summary>
     internal static void Multiply<T, TEpilogue>(
         KernelPath path, int m, int n, int k,
         ReadOnlySpan<T> a, int lda, bool transA,
@@ -49,7 +50,8 @@ public static partial class Gemm
         TEpilogue epilogue,
         ReadOnlySpan<T> addend, int ldAddend,
         ReadOnlySpan<T> aux, int ldAux,
-        bool accumulate)
+        bool accumulate,
+        KernelWorkers? workers = null)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TEpilogue : struct, IEpilogue<T>
     {
@@ -63,7 +65,7 @@ public static partial class Gemm
         if (epilogue.UsesAux) CheckOperand(aux, ldAux, m, n, nameof(aux));
         if (m == 0 || n == 0) return;
 
-        MultiplyCore(path, m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
+        MultiplyCore(workers ?? ComputeThreads.Workers, path, m, n, k, a, lda, transA, b, ldb, transB, c, ldc, epilogue, addend, ldAddend, aux, ldAux, accumulate);
     }
 
     /// <summary>Matrix form: <c>C = epilogue(op(A)·op(B) (+ C), addend, aux)</c>; shapes are checked and named.</summary>

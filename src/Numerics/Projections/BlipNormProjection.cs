@@ -59,8 +59,8 @@ public static class BlipNormProjection
             double total = L1BallKernels.AbsSum<double>(norms);
             if (total <= radius) continue;
             double mu = L1BallKernels.ThresholdByMichelot<double>(norms, radius, total, scratch);
-            L1BallKernels.SoftThreshold<double>(norms, mu, budgets);
-            mu = L1BallKernels.EnsureInside<double>(norms, radius, mu, budgets);
+            L1BallKernels.SoftThreshold<double, double>(norms, mu, budgets);
+            mu = L1BallKernels.EnsureInside<double, double>(norms, radius, mu, budgets);
             for (int j = 0; j < blocks.Length; j++)
                 ShrinkColumns(destination, rowBlock, blocks[j], budgets[j], column, scratch);
             result = result.Merge(new ProjectionResult(1, mu, 0, true));
@@ -115,8 +115,8 @@ public static class BlipNormProjection
                 var original = column.AsSpan(rows.Size, rows.Size);
                 segment.CopyTo(original);
                 double lambda = L1BallKernels.ThresholdByMichelot<T>(original, budget, L1BallKernels.AbsSum<T>(original), scratch);
-                L1BallKernels.SoftThreshold<T>(original, lambda, segment);
-                L1BallKernels.EnsureInside<T>(original, budget, lambda, segment);
+                L1BallKernels.SoftThreshold<T, T>(original, lambda, segment);
+                L1BallKernels.EnsureInside<T, T>(original, budget, lambda, segment);
             }
             for (int r = 0; r < rows.Size; r++) a[rows.Start + r, c] = segment[r];
         }

@@ -117,7 +117,9 @@ internal static class L1BallKernels
     }
 
     /// <summary>pᵢ = sign(aᵢ)·max(|aᵢ| − λ, 0); <paramref name="p"/> may be <paramref name="a"/>.</summary>
-    public static void SoftThreshold<T>(ReadOnlySpan<T> a, double lambda, Span<T> p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void SoftThreshold<TSource, T>(ReadOnlySpan<TSource> a, double lambda, Span<T> p)
+        where TSource : unmanaged, IFloatingPointIeee754<TSource>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < a.Length; i++)
         {
@@ -131,13 +133,18 @@ internal static class L1BallKernels
     /// Raises λ until ‖p‖₁ ≤ r as evaluated by <see cref="AbsSum{T}"/>, re-thresholding from <paramref name="a"/>.
     /// Rounding (of λ, of the subtraction, of the conversion to T) can leave ‖p‖₁ a few ulps above r; without this
     /// the output would not count as inside the ball and a second projection would move it again. Returns the λ used.
+    /// <paramref name="a"/> must be the unprojected vector and must not overlap <paramref name="p"/>: every retry
+    /// thresholds it afresh at a larger λ, so a row already overwritten by p would be thresholded twice (issue 8).
     /// </summary>
-    public static double EnsureInside<T>(ReadOnlySpan<T> a, double radius, double lambda, Span<T> p)
+    public static double EnsureInside<TSource, T>(ReadOnlySpan<TSource> a, double radius, double lambda, Span<T> p)
+        where TSource : unmanaged, IFloatingPointIeee754<TSource>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double step = 0;
-        // Steps start at one ulp of T, not of double: for float rows a double-sized step changes no stored value,
-        // and doubling up from 2⁻⁵² would take ~30 passes over the row.
+        // The smallest useful step is one ulp of T at the output's scale (entries of p are at most r; for float rows a
+        // double-sized step changes no stored value, and doubling up from 2⁻⁵² would take ~30 passes), and never less
+        // than two ulps of λ in double, below which |aᵢ| − λ does not change. Scaling by λ instead of r would overshoot
+        // by up to λ/r ulps: 1e-5 relative for a float row with λ ≈ 30 and r = 0.3.
         double ulp = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
         for (int attempt = 0; attempt < 64; attempt++)
         {
@@ -147,7 +154,7 @@ internal static class L1BallKernels
             foreach (T x in p) support += T.IsZero(x) ? 0 : 1;
             // A Newton step on g removes the excess in exact arithmetic; doubling guarantees progress under rounding.
             double newton = (l1 - radius) / Math.Max(support, 1);
-            step = Math.Max(Math.Max(newton, 2 * step), ulp * Math.Max(lambda, radius));
+            step = Math.Max(Math.Max(newton, 2 * step), Math.Max(ulp * radius, 2 * (Math.BitIncrement(lambda) - lambda)));
             lambda += step;
             SoftThreshold(a, lambda, p);
         }

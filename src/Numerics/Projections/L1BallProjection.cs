@@ -41,6 +41,10 @@ public sealed class L1BallProjection
     /// <summary>The exact projection (Michelot's method) on one thread.</summary>
     public static L1BallProjection Exact { get; } = new();
 
+    /// <summary>The exact projection with its rows split over <paramref name="threads"/> threads (same result to the bit).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static L1BallProjection WithThreads(int threads) => threads == 1 ? Exact : new(threads: threads);
+
     /// <summary>The paper's bisection (§6.2) with the default tolerance, on one thread.</summary>
     public static L1BallProjection Bisection { get; } = new(L1ProjectionMethod.Bisection);
 
@@ -87,7 +91,9 @@ public sealed class L1BallProjection
         ValidateKappa(kappa);
         Guard.SameShape(source, destination, nameof(destination));
         ValidateFinite(source, nameof(source));
-        return RowPartition.Run(source.Rows, Threads, source.Cols, (start, end, scratch) =>
+        // Each worker's scratch holds the threshold search's |a| (first half) and, for rows projected in place, an exact
+        // double copy of the row (second half) that the final soft-threshold and its feasibility retries read.
+        return RowPartition.Run(source.Rows, Threads, 2 * source.Cols, (start, end, scratch) =>
         {
             var result = ProjectionResult.Empty;
             for (int i = start; i < end; i++)
@@ -96,7 +102,10 @@ public sealed class L1BallProjection
         });
     }
 
-    /// <summary>Projects one vector onto {p : ‖p‖₁ ≤ radius}; <paramref name="p"/> may alias <paramref name="a"/>.</summary>
+    /// <summary>
+    /// Projects one vector onto {p : ‖p‖₁ ≤ radius}; <paramref name="p"/> may alias <paramref name="a"/>.
+    /// <paramref name="scratch"/> holds at least 2·a.Length values.
+    /// </summary>
     internal ProjectionResult ProjectRow<T>(ReadOnlySpan<T> a, double radius, Span<T> p, Span<double> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -114,8 +123,20 @@ public sealed class L1BallProjection
             L1ProjectionMethod.Michelot => L1BallKernels.ThresholdByMichelot(a, radius, l1, scratch),
             _ => L1BallKernels.ThresholdByBisection(a, radius, l1, Tolerance, MaxIterations, out iterations, out converged),
         };
-        L1BallKernels.SoftThreshold(a, lambda, p);
-        lambda = L1BallKernels.EnsureInside(a, radius, lambda, p);
+        if (a.Overlaps(p))
+        {
+            // Widening to double is exact for float and double, so the in-place result is bit-identical to the
+            // out-of-place one, and the feasibility retries threshold the original row rather than the written one.
+            var original = scratch.Slice(a.Length, a.Length);
+            for (int i = 0; i < a.Length; i++) original[i] = double.CreateTruncating(a[i]);
+            L1BallKernels.SoftThreshold<double, T>(original, lambda, p);
+            lambda = L1BallKernels.EnsureInside<double, T>(original, radius, lambda, p);
+        }
+        else
+        {
+            L1BallKernels.SoftThreshold(a, lambda, p);
+            lambda = L1BallKernels.EnsureInside(a, radius, lambda, p);
+        }
         return new ProjectionResult(1, lambda, iterations, converged);
     }
 

@@ -12,7 +12,7 @@ namespace Idl.Numerics.Solvers;
 /// No max-norm contraction is certified: ‖A‖∞ &lt; 1 makes this map contract in the ℓ1 norm of each column
 /// (‖Aᵀv‖₁ ≤ ‖A‖∞‖v‖₁), not in the max-norm that the solvers' bound is stated in.
 /// </remarks>
-public sealed class AdjointMap<T> : IFixedPointMap<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class AdjointMap<T> : IFixedPointMap<T>, IColumnRestrictable<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Matrix<T>? _psi;
 
@@ -25,6 +25,14 @@ public sealed class AdjointMap<T> : IFixedPointMap<T> where T : unmanaged, IFloa
         (A, Phi, State, W) = (a, phi, state, w);
         var psi = new Matrix<T>(state.Rows, state.Cols);
         if (phi.TryDerivative(state, psi)) _psi = psi;
+    }
+
+    private AdjointMap(AdjointMap<T> full, int[] columns, int count)
+    {
+        (A, Phi) = (full.A, full.Phi);
+        State = ColumnSubset.Gather(full.State, columns, count);
+        W = ColumnSubset.Gather(full.W, columns, count);
+        _psi = full._psi is null ? null : ColumnSubset.Gather(full._psi, columns, count);
     }
 
     public Matrix<T> A { get; }
@@ -48,5 +56,21 @@ public sealed class AdjointMap<T> : IFixedPointMap<T> where T : unmanaged, IFloa
         }
         Gemm.Multiply(A, true, v, false, result, default(AddEpilogue<T>), W);
         Phi.Backward(State, result, result);
+    }
+
+    IFixedPointMap<T> IColumnRestrictable<T>.Restrict(int[] columns, int count) => new AdjointMap<T>(this, columns, count);
+
+    /// <inheritdoc />
+    public bool TryApplyAtZero(Matrix<T> result)
+    {
+        if (_psi is null)
+        {
+            Phi.Backward(State, W, result);
+            return true;
+        }
+        var r = result.Span;
+        ReadOnlySpan<T> w = W.Span, psi = _psi.Span;
+        for (int i = 0; i < r.Length; i++) r[i] = psi[i] * w[i];
+        return true;
     }
 }

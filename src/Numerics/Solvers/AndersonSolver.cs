@@ -41,7 +41,7 @@ public sealed class AndersonSolver : IterativeSolver
     public override string Name => "anderson";
 
     /// <inheritdoc />
-    private protected override EquilibriumResult<T> Iterate<T>(IFixedPointMap<T> map, Matrix<T> x)
+    private protected override EquilibriumResult<T> Iterate<T>(IFixedPointMap<T> map, Matrix<T> x, int done)
     {
         int rows = map.Rows, cols = map.Cols;
         var g = new Matrix<T>[Memory];
@@ -52,7 +52,7 @@ public sealed class AndersonSolver : IterativeSolver
         double abs = Options.Absolute<T>(), rel = Options.Relative<T>(), kappa = map.ContractionFactor;
         double best = double.PositiveInfinity, bound = double.NaN;
         int stored = 0, newest = -1;
-        for (int k = 1; k <= Options.MaxIterations; k++)
+        for (int k = done + 1; k <= Options.MaxIterations; k++)
         {
             newest = (newest + 1) % Memory;
             var gk = g[newest];

@@ -10,12 +10,20 @@ internal sealed class ColumnConvergence<T> where T : unmanaged, IFloatingPointIe
 {
     private readonly T[] _step;
     private readonly T[] _scale;
+    private readonly bool[] _converged;
 
     public ColumnConvergence(int cols)
     {
         _step = new T[cols];
         _scale = new T[cols];
+        _converged = new bool[cols];
     }
+
+    /// <summary>Whether column <paramref name="j"/> met the tolerance in the last <see cref="Measure"/>.</summary>
+    public bool IsConverged(int j) => _converged[j];
+
+    /// <summary>Column <paramref name="j"/>'s step in the last <see cref="Measure"/>.</summary>
+    public double Step(int j) => double.CreateTruncating(_step[j]);
 
     /// <summary>The largest step over all columns, in double.</summary>
     public double Residual { get; private set; }
@@ -65,7 +73,9 @@ internal sealed class ColumnConvergence<T> where T : unmanaged, IFloatingPointIe
             double s = double.CreateTruncating(step[j]);
             double sc = double.CreateTruncating(scale[j]);
             residual = Math.Max(residual, s);
-            if (s <= absolute + relative * sc) converged++;
+            bool done = s <= absolute + relative * sc;
+            _converged[j] = done;
+            if (done) converged++;
         }
         (Residual, ConvergedColumns, NonFinite) = (residual, converged, nonFinite);
     }

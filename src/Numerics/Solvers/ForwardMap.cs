@@ -4,7 +4,7 @@ using Idl.Numerics.Activations;
 namespace Idl.Numerics.Solvers;
 
 /// <summary>The equilibrium map g(X) = φ(AX + BU) of eq. 2.6, with BU (plus bias) precomputed.</summary>
-public sealed class ForwardMap<T> : IFixedPointMap<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ForwardMap<T> : IFixedPointMap<T>, IColumnRestrictable<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates the map; shapes are checked.</summary>
     public ForwardMap(Matrix<T> a, ActivationMap phi, Matrix<T> inputTerm)
@@ -17,6 +17,10 @@ public sealed class ForwardMap<T> : IFixedPointMap<T> where T : unmanaged, IFloa
         ContractionFactor = ComputeContraction(a, phi);
     }
 
+    // A narrowed copy shares A and its certificate: κ depends on A and φ only, not on the columns.
+    private ForwardMap(ForwardMap<T> full, Matrix<T> inputTerm) =>
+        (A, Phi, InputTerm, ContractionFactor) = (full.A, full.Phi, inputTerm, full.ContractionFactor);
+
     public Matrix<T> A { get; }
     public ActivationMap Phi { get; }
     public Matrix<T> InputTerm { get; }
@@ -26,6 +30,16 @@ public sealed class ForwardMap<T> : IFixedPointMap<T> where T : unmanaged, IFloa
 
     /// <inheritdoc />
     public void Apply(Matrix<T> x, Matrix<T> result) => Phi.ForwardStep(A, x, InputTerm, result);
+
+    IFixedPointMap<T> IColumnRestrictable<T>.Restrict(int[] columns, int count) =>
+        new ForwardMap<T>(this, ColumnSubset.Gather(InputTerm, columns, count));
+
+    /// <inheritdoc />
+    public bool TryApplyAtZero(Matrix<T> result)
+    {
+        Phi.Forward(InputTerm, result);
+        return true;
+    }
 
     // For a componentwise map with constants γᵢ, |φ(u) − φ(v)| ≤ γ|u − v| entrywise, so row i of g contracts by
     // γᵢ Σⱼ|Aᵢⱼ| in the max-norm (Theorem 2.2's argument with N(A, γ) = γ|A|). Blockwise maps get no certificate.

@@ -18,4 +18,10 @@ public interface IFixedPointMap<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>result = g(x); <paramref name="result"/> never aliases <paramref name="x"/>.</summary>
     void Apply(Matrix<T> x, Matrix<T> result);
+
+    /// <summary>
+    /// result = g(0) without a matrix product, when the map can (φ(BU) forward, Ψ∘W adjoint): the product of A with a
+    /// zero matrix is the whole cost of a first iteration from zero. False when it cannot; the solver then applies g.
+    /// </summary>
+    bool TryApplyAtZero(Matrix<T> result) => false;
 }

@@ -32,12 +32,15 @@ public abstract class IterativeSolver(SolverOptions options) : IEquilibriumSolve
         {
             Guard.Shape(warmStart, map.Rows, map.Cols, nameof(warmStart));
             x.CopyFrom(warmStart);
+            return Iterate(map, x, 0);
         }
-        return Iterate(map, x);
+        // From zero the first iterate is g(0), which the map computes without a product; it counts as iteration 1,
+        // so the iterates and the counts are those of the plain iteration from zero, one product cheaper.
+        return map.Rows > 0 && map.Cols > 0 && map.TryApplyAtZero(x) ? Iterate(map, x, 1) : Iterate(map, x, 0);
     }
 
-    /// <summary>Runs the iteration from <paramref name="x"/> (owned by the solver from here on).</summary>
-    private protected abstract EquilibriumResult<T> Iterate<T>(IFixedPointMap<T> map, Matrix<T> x)
+    /// <summary>Runs the iteration from <paramref name="x"/> (owned by the solver from here on), <paramref name="done"/> iterations already spent.</summary>
+    private protected abstract EquilibriumResult<T> Iterate<T>(IFixedPointMap<T> map, Matrix<T> x, int done)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>Decides whether to stop after one step; null means go on.</summary>

@@ -36,6 +36,13 @@ public sealed record SolverOptions
     /// </summary>
     public double? ErrorBoundTolerance { get; init; }
 
+    /// <summary>
+    /// Picard only: a column that has met the tolerance leaves the products of the next iterations (its state is
+    /// final from then on), once at least 1/16 of the remaining columns have. Default on: columns are independent
+    /// problems, so this changes no column's own iterates, only how many products the batch costs.
+    /// </summary>
+    public bool ActiveSet { get; init; } = true;
+
     /// <summary>The defaults.</summary>
     public static SolverOptions Default { get; } = new();
 

@@ -45,7 +45,7 @@ public sealed class BlockCoordinateTrainer<T>(ImplicitModel<T> model, Dataset tr
             var report = reports[^1] with
             {
                 TrainLoss = trainEval.Loss, ValidationLoss = val?.Loss, TestLoss = tst?.Loss,
-                TestAccuracy = tst?.Accuracy, TestRmse = tst?.Rmse,
+                TestAccuracy = tst?.Accuracy, TestRmse = tst?.Rmse, Phase = "readout",
             };
             reports[^1] = report;
             progress?.Report(report);

@@ -30,4 +30,8 @@ public sealed record EpochReport
     /// <summary>Where the training time went: <c>batch</c>, <c>forward</c> (solve, output, loss), <c>backward</c>
     /// (adjoint solve and gradient products), <c>update</c> (optimizer and penalties), <c>project</c>; empty when not measured.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the report follows: <c>gradient</c> (an epoch of steps) or <c>readout</c> (the least-squares
+    /// read-out that ends a block-coordinate round, reported under the same epoch number with its own metrics).</summary>
+    public string Phase { get; init; } = "gradient";
 }

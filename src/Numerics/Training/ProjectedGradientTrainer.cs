@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Numerics;
 using Idl.Numerics.Data;
-using Idl.Numerics.Gradients;
-using Idl.Numerics.Losses;
+using Idl.Numerics.Kernels;
 using Idl.Numerics.Models;
+using Idl.Numerics.Projections;
 using Idl.Numerics.Solvers;
-using Idl.Numerics.Training.Optimizers;
 using Idl.Numerics.Training.Penalties;
+using Idl.Numerics.Training.Steps;
 
 namespace Idl.Numerics.Training;
 
@@ -20,15 +20,12 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     private readonly ImplicitModel<T> _model;
     private readonly Dataset _train;
     private readonly TrainingOptions _options;
-    private readonly WellPosednessConstraint _constraint;
-    private readonly IOptimizer<T> _optimizer;
-    private readonly IEquilibriumSolver _forward;
-    private readonly IEquilibriumSolver _backward;
-    private readonly ILoss _loss;
+    private readonly TrainingStep<T> _stepper;
+    private readonly ParameterUpdate<T> _update;
+    private readonly GradientSum<T> _sum;
     private readonly MiniBatchIterator _batches;
     private readonly StateCache<T>? _states;
     private readonly StateCache<T>? _adjoints;
-    private readonly ParameterBlocks _blocks;
     private int _step;
     private StepPhases _phases;
 
@@ -38,7 +35,6 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     public ProjectedGradientTrainer(ImplicitModel<T> model, Dataset train, TrainingOptions options,
         WellPosednessConstraint? constraint = null, ParameterBlocks blocks = ParameterBlocks.All)
     {
-        _blocks = blocks;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
@@ -48,15 +44,15 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
                 $"Data set '{train.Name}' has {train.FeatureCount} features and {train.OutputCount} outputs but the model takes {model.InputSize} and gives {model.OutputSize}.",
                 nameof(train));
         (_model, _train) = (model, train);
-        _constraint = constraint ?? new WellPosednessConstraint(options.Kappa);
-        _optimizer = options.Optimizer == OptimizerKind.Adam ? new Adam<T>() : new SgdMomentum<T>(options.Momentum);
-        _forward = CreateSolver(options.Solver, options.Forward);
-        _backward = CreateSolver(options.Solver, options.Backward);
-        _loss = Evaluation.LossFor(train.Task);
+        _stepper = new TrainingStep<T>(train.Task, options);
+        // Rows of A are projected on the same threads as the kernels use (bit-identical to one thread).
+        _update = new ParameterUpdate<T>(options,
+            constraint ?? new WellPosednessConstraint(options.Kappa, projection: L1BallProjection.WithThreads(ComputeThreads.Count)), blocks);
+        _sum = new GradientSum<T>(model.StateSize, model.InputSize, model.OutputSize, model.StateBias is not null, model.OutputBias is not null);
         _batches = new MiniBatchIterator(train.SampleCount, Math.Min(options.BatchSize, train.SampleCount), options.Seed);
         if (options.WarmStart && 2 * StateCache<T>.Bytes(train.SampleCount, model.StateSize) <= options.WarmStartMemoryLimit)
             (_states, _adjoints) = (new StateCache<T>(train.SampleCount, model.StateSize), new StateCache<T>(train.SampleCount, model.StateSize));
-        _constraint.Project(_model);
+        _update.Constraint.Project(_model);
     }
 
     /// <summary>The model being trained.</summary>
@@ -69,16 +65,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
     public Action<int, int>? StepCompleted { get; set; }
 
     /// <summary>The solver used for forward solves (and evaluation).</summary>
-    public IEquilibriumSolver ForwardSolver => _forward;
-
-    /// <summary>Creates the iterative solver named <paramref name="name"/>.</summary>
-    public static IEquilibriumSolver CreateSolver(string name, SolverOptions options) =>
-        name switch
-        {
-            "anderson" => new AndersonSolver(options),
-            "triangular" => new TriangularSolver(options),
-            _ => new PicardSolver(options),
-        };
+    public IEquilibriumSolver ForwardSolver => _stepper.Forward;
 
     /// <summary>Runs every epoch, evaluating on the optional sets after each; stops early on a stalled validation loss.</summary>
     public TrainingResult<T> Train(Dataset? validation = null, Dataset? test = null, IProgress<EpochReport>? progress = null,
@@ -128,8 +115,8 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
             StepCompleted?.Invoke(steps, _batches.BatchesPerEpoch);
         }
         clock.Stop();
-        var val = validation is null ? null : Evaluation.Run(_model, validation, _forward, targetScaling: TargetScaling);
-        var tst = test is null ? null : Evaluation.Run(_model, test, _forward, targetScaling: TargetScaling);
+        var val = validation is null ? null : Evaluation.Run(_model, validation, _stepper.Forward, targetScaling: TargetScaling);
+        var tst = test is null ? null : Evaluation.Run(_model, test, _stepper.Forward, targetScaling: TargetScaling);
         return new EpochReport
         {
             Epoch = epoch,
@@ -154,35 +141,15 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         long t0 = Stopwatch.GetTimestamp();
         var batch = _train.Batch<T>(indices);
         long t1 = Stopwatch.GetTimestamp();
-        var equilibrium = _forward.SolveForward(_model.A, _model.Activation, _model.InputTerm(batch.U), _states?.Gather(indices));
-        var output = _model.Output(equilibrium.State, batch.U);
-        var g = new Matrix<T>(output.Rows, output.Cols);
-        double loss = _loss.Evaluate(batch.Y, output, g);
-        long t2 = Stopwatch.GetTimestamp();
-        var gradient = ImplicitDifferentiation.Compute(_model, batch.U, equilibrium.State, g, _backward,
-            adjointWarmStart: _adjoints?.Gather(indices));
-        _states?.Scatter(indices, equilibrium.State);
-        _adjoints?.Scatter(indices, gradient.Adjoint.State);
-        long t3 = Stopwatch.GetTimestamp();
-
-        var penalties = _options.Penalties;
-        RobustnessPenalty.AddSubgradient(_model, gradient, penalties.Robustness);
-        _optimizer.BeginStep(++_step, lr);
-        if (_blocks.HasFlag(ParameterBlocks.A)) _optimizer.Update(0, _model.A.Span, gradient.A.Span);
-        if (_blocks.HasFlag(ParameterBlocks.B)) _optimizer.Update(1, _model.B.Span, gradient.B.Span);
-        if (_blocks.HasFlag(ParameterBlocks.C)) _optimizer.Update(2, _model.C.Span, gradient.C.Span);
-        if (_blocks.HasFlag(ParameterBlocks.D)) _optimizer.Update(3, _model.D.Span, gradient.D.Span);
-        if (_blocks.HasFlag(ParameterBlocks.StateBias) && _model.StateBias is { } b) _optimizer.Update(4, b, gradient.StateBias);
-        if (_blocks.HasFlag(ParameterBlocks.OutputBias) && _model.OutputBias is { } c) _optimizer.Update(5, c, gradient.OutputBias);
-        ProximalPenalties.L1(_model, lr, penalties.L1);
-        ProximalPenalties.FeatureSelection(_model, lr, penalties.FeatureSelection);
-        long t4 = Stopwatch.GetTimestamp();
-        _constraint.Project(_model);
-        long t5 = Stopwatch.GetTimestamp();
-
-        _phases.Add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
-        int nonConverged = (equilibrium.IsConverged ? 0 : 1) + (gradient.Adjoint.IsConverged ? 0 : 1);
-        return new StepStats(loss, equilibrium.Iterations, gradient.Adjoint.Iterations, nonConverged);
+        var part = _stepper.Compute(_model, batch, indices.Length, _states?.Gather(indices), _adjoints?.Gather(indices));
+        _states?.Scatter(indices, part.Equilibrium.State);
+        _adjoints?.Scatter(indices, part.Gradient.Adjoint.State);
+        _sum.Clear();
+        _sum.Add(GradientView<T>.Of(part.Gradient), part.Count, part.LossSum);
+        double loss = _sum.ToMean();
+        var (update, project) = _update.Apply(_model, _sum, ++_step, lr);
+        _phases.Add(t1 - t0, part.ForwardTicks, part.AdjointTicks, update, project);
+        return new StepStats(loss, part.Equilibrium.Iterations, part.Gradient.Adjoint.Iterations, part.NonConverged);
     }
 
     private static void CopyParameters(ImplicitModel<T> from, ImplicitModel<T> to)

@@ -30,8 +30,8 @@ public sealed record TrainingOptions
     /// <summary>Seed for initialisation and shuffling; a run on one thread is reproducible bit for bit.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Equilibrium solver: <c>picard</c>, <c>anderson</c> or <c>triangular</c> (exact, for triangular A). Default picard.</summary>
-    public string Solver { get; init; } = "picard";
+    /// <summary>Equilibrium solver (forward and adjoint); triangular is exact for a triangular A. Default Picard.</summary>
+    public SolverKind Solver { get; init; } = SolverKind.Picard;
 
     /// <summary>Stopping rules of the forward solves; default tolerance 3e-6 absolute, as the PyTorch baseline.</summary>
     public SolverOptions Forward { get; init; } = new() { AbsoluteTolerance = 3e-6, RelativeTolerance = 0, MaxIterations = 300 };
@@ -66,7 +66,8 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw Bad(nameof(LearningRate), LearningRate, "must be a positive number");
         if (!(Kappa > 0 && Kappa < 1)) throw Bad(nameof(Kappa), Kappa, "must be in (0, 1) so that the model stays well-posed");
         if (!(Momentum >= 0 && Momentum < 1)) throw Bad(nameof(Momentum), Momentum, "must be in [0, 1)");
-        if (Solver is not ("picard" or "anderson" or "triangular")) throw Bad(nameof(Solver), Solver, "must be 'picard', 'anderson' or 'triangular'");
+        if (!Enum.IsDefined(Solver)) throw Bad(nameof(Solver), Solver, "must be " + SolverFactory.Accepted);
+        if (!Enum.IsDefined(Optimizer)) throw Bad(nameof(Optimizer), Optimizer, "must be adam or sgd");
         if (EarlyStoppingPatience is < 1) throw Bad(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "must be at least 1");
         Forward.Validate();
         Backward.Validate();

@@ -26,9 +26,9 @@ public sealed class ProjectedGradientTrainerTests
         ModelInitializer.Create<double>(n, 4, 3, ActivationMap.Uniform(Relu.Instance, n), seed);
 
     [Theory]
-    [InlineData(OptimizerKind.Adam, "picard")]
-    [InlineData(OptimizerKind.Sgd, "anderson")]
-    public void Train_SeparableData_ReducesLossAndClassifies(OptimizerKind optimizer, string solver)
+    [InlineData(OptimizerKind.Adam, SolverKind.Picard)]
+    [InlineData(OptimizerKind.Sgd, SolverKind.Anderson)]
+    public void Train_SeparableData_ReducesLossAndClassifies(OptimizerKind optimizer, SolverKind solver)
     {
         var data = Blobs(90, seed: 1);
         var options = new TrainingOptions { Epochs = 30, BatchSize = 15, LearningRate = optimizer == OptimizerKind.Adam ? 0.02 : 0.05, Kappa = 0.9, Optimizer = optimizer, Solver = solver };

@@ -1,3 +1,4 @@
+using Idl.Numerics.Solvers;
 using System.Diagnostics;
 using System.Numerics;
 using Idl.Numerics.Data;
@@ -32,7 +33,7 @@ public sealed class FenchelTrainer<T>(ImplicitModel<T> model, Dataset train, Tra
         if (!model.Activation.Segments.All(s => s.Activation is Activations.Relu))
             throw new NotSupportedException("The Fenchel-relaxed trainer implements the ReLU divergence of eq. 6.8; the model's activation is " + model.Activation + ".");
         if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "The Fenchel weight lambda must be > 0.");
-        var solver = ProjectedGradientTrainer<T>.CreateSolver(options.Solver, options.Forward);
+        var solver = SolverFactory.Create(options.Solver, options.Forward);
         var batch = train.Batch<T>(Enumerable.Range(0, train.SampleCount).ToArray());
         var problem = new FenchelProblem<T>(model, batch.U, batch.Y, Evaluation.LossFor(train.Task), lambda, options.Kappa);
         var x = solver.SolveForward(model.A, model.Activation, model.InputTerm(batch.U)).State;

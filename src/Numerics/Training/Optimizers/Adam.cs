@@ -52,17 +52,19 @@ public sealed class Adam<T>(double beta1 = 0.9, double beta2 = 0.999, double eps
         }
     }
 
-    /// <summary>Copies of the moments (m, v) per parameter slot, for checkpoints.</summary>
-    public IReadOnlyDictionary<int, (T[] M, T[] V)> ExportState() =>
-        _state.ToDictionary(kv => kv.Key, kv => ((T[])kv.Value.M.Clone(), (T[])kv.Value.V.Clone()));
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, T[][]> ExportState() =>
+        _state.ToDictionary(kv => kv.Key, kv => new[] { (T[])kv.Value.M.Clone(), (T[])kv.Value.V.Clone() });
 
-    /// <summary>Replaces the moments with copies of <paramref name="state"/> (from <see cref="ExportState"/>).</summary>
-    public void ImportState(IReadOnlyDictionary<int, (T[] M, T[] V)> state)
+    /// <inheritdoc />
+    public void ImportState(IReadOnlyDictionary<int, T[][]> state)
     {
         ArgumentNullException.ThrowIfNull(state);
         _state.Clear();
-        foreach (var (slot, (m, v)) in state)
+        foreach (var (slot, arrays) in state)
         {
+            if (arrays.Length != 2) throw new ArgumentException($"Adam slot {slot} needs the two moments m and v but has {arrays.Length} arrays.", nameof(state));
+            var (m, v) = (arrays[0], arrays[1]);
             if (m.Length != v.Length) throw new ArgumentException($"Slot {slot}: m has {m.Length} entries but v has {v.Length}.", nameof(state));
             _state[slot] = ((T[])m.Clone(), (T[])v.Clone());
         }

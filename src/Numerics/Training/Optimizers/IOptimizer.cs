@@ -13,4 +13,11 @@ public interface IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Updates <paramref name="parameter"/> in place from its gradient.</summary>
     void Update(int slot, Span<T> parameter, ReadOnlySpan<T> gradient);
+
+    /// <summary>Copies of the per-slot state (Adam: [m, v]; SGD: [velocity]) for checkpoints.</summary>
+    IReadOnlyDictionary<int, T[][]> ExportState();
+
+    /// <summary>Replaces the per-slot state with copies of <paramref name="state"/> (from <see cref="ExportState"/>).</summary>
+    /// <exception cref="ArgumentException">A slot holds the wrong number of arrays or arrays of different lengths.</exception>
+    void ImportState(IReadOnlyDictionary<int, T[][]> state);
 }

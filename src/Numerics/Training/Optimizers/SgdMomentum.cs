@@ -22,4 +22,20 @@ public sealed class SgdMomentum<T>(double momentum = 0.9) : IOptimizer<T> where 
             parameter[i] -= _lr * u[i];
         }
     }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, T[][]> ExportState() =>
+        _velocity.ToDictionary(kv => kv.Key, kv => new[] { (T[])kv.Value.Clone() });
+
+    /// <inheritdoc />
+    public void ImportState(IReadOnlyDictionary<int, T[][]> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _velocity.Clear();
+        foreach (var (slot, arrays) in state)
+        {
+            if (arrays.Length != 1) throw new ArgumentException($"SGD slot {slot} needs one velocity array but has {arrays.Length}.", nameof(state));
+            _velocity[slot] = (T[])arrays[0].Clone();
+        }
+    }
 }

@@ -1,12 +1,12 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Idl.Grains.Aggregation;
+namespace Idl.Numerics.Kernels;
 
-/// <summary>The in-place sums and scalings of gradient aggregation, shared by the coordinator's final mean and the
-/// stages' partial sums so that both round alike.</summary>
+/// <summary>The in-place sums and scalings of gradient aggregation (<see cref="Training.Steps.GradientSum{T}"/>), used by
+/// the single process, the coordinator's mean and the aggregation stages alike so that all of them round alike.</summary>
 /// <remarks>Plain vector loops: TensorPrimitives streams spans over 256 KiB past the cache that Adam reads next.</remarks>
-internal static class VectorLoops
+public static class VectorLoops
 {
     /// <summary>dest = s·x (dest may be x).</summary>
     public static void Scale<T>(ReadOnlySpan<T> x, T s, Span<T> dest) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,23 +1,29 @@
 using System.Numerics;
 
-namespace Idl.Numerics.Training;
+namespace Idl.Numerics.Training.Steps;
 
 /// <summary>
 /// The last state column of every training sample (sample-major, n values each), so that a sample's next
-/// equilibrium solve starts where its previous one ended. Samples never seen start from zero.
+/// equilibrium solve starts where its previous one ended. Samples never seen start from zero. The single-process
+/// trainer keeps one per training set, a shard one per slice: indices are the owner's own sample indices.
 /// </summary>
-internal sealed class StateCache<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class StateCache<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _states;
     private readonly bool[] _seen;
     private readonly int _n;
 
+    /// <summary>An empty cache for <paramref name="samples"/> samples of state size <paramref name="n"/>.</summary>
+    /// <exception cref="OverflowException">samples·n does not fit an array.</exception>
     public StateCache(int samples, int n)
     {
         _n = n;
         _states = new T[checked((long)samples * n)];
         _seen = new bool[samples];
     }
+
+    /// <summary>The state size n of every cached column.</summary>
+    public int StateSize => _n;
 
     /// <summary>Bytes a cache of this size would take.</summary>
     public static long Bytes(int samples, int n) => (long)samples * n * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
