@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -11,6 +11,8 @@ internal sealed class ClusterOptions
     public Option<string?> Cluster { get; } = new("--cluster") { Description = "A running cluster: gateways host:port,host:port or azure:<connection string>." };
     public Option<string?> RunId { get; } = new("--run-id") { Description = "Run id on the cluster (default: a new one)." };
     public Option<int> CheckpointInterval { get; } = new("--checkpoint-interval") { Description = "Steps between checkpoints on the cluster.", DefaultValueFactory = _ => 20 };
+    public Option<bool> Dashboard { get; } = new("--dashboard") { Description = "Serve the dashboard from the embedded silo (loopback) and print its URL." };
+    public Option<int> DashboardPort { get; } = new("--dashboard-port") { Description = "Port of --dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Cluster id, service id and TLS of <c>--cluster</c>.</summary>
     public ClusterConnectOptions Connect { get; }
@@ -19,7 +21,7 @@ internal sealed class ClusterOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Shards, Cluster, RunId, CheckpointInterval }) command.Options.Add(option);
+        foreach (var option in new Option[] { Shards, Cluster, RunId, CheckpointInterval, Dashboard, DashboardPort }) command.Options.Add(option);
         Connect.AddTo(command);
     }
 
@@ -28,4 +30,16 @@ internal sealed class ClusterOptions
 
     /// <summary>The cluster of <c>--cluster</c> (gateways or azure:&lt;connection&gt;), or null for an embedded silo.</summary>
     public ClusterClientOptions? Target(ParseResult p) => Connect.Target(p);
+
+    /// <summary>The embedded silo's dashboard of <c>--dashboard</c> (null: none); a running cluster serves its own.</summary>
+    public Idl.Dashboard.Options.DashboardOptions? DashboardFor(ParseResult p)
+    {
+        if (!p.GetValue(Dashboard)) return null;
+        if (p.GetValue(Cluster) is { } cluster)
+            throw UsageException.For("--dashboard", cluster, "is served by the embedded silo only: start the cluster's silos with --dashboard-port instead");
+        var options = new Idl.Dashboard.Options.DashboardOptions { Port = p.GetValue(DashboardPort) };
+        try { Idl.Dashboard.Options.DashboardOptionsValidator.Validate(options); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        return options;
+    }
 }

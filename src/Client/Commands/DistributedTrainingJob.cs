@@ -14,13 +14,18 @@ namespace Idl.Client.Commands;
 /// <see cref="RunSpec"/> (<see cref="ClusterRunSpec"/>), the step and update are the single process's.</summary>
 internal sealed class DistributedTrainingJob(TrainSettings settings, string dataSpec, DataReading reading, CliOutput output)
 {
+    /// <summary>Where <c>--plot</c> writes the curves at the end (null: nowhere).</summary>
+    public string? PlotPath { get; init; }
+
     public async Task<int> RunAsync(ClusterOptions cluster, ParseResult parse, string? dataConnection, CancellationToken cancellationToken)
     {
         var spec = ClusterRunSpec.From(settings, dataSpec, reading, parse.GetValue(cluster.Shards) ?? 1, parse.GetValue(cluster.CheckpointInterval));
         var t = settings.Training;
         string runId = parse.GetValue(cluster.RunId) ?? "run-" + Guid.NewGuid().ToString("N")[..12];
         var clock = Stopwatch.StartNew();
-        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection);
+        await using var connection = await OrleansConnection.OpenAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), cancellationToken, dataConnection,
+            cluster.DashboardFor(parse));
+        if (connection.DashboardUrl is { } dashboard) output.Info($"dashboard: {dashboard}");
         // A running cluster without --shards gets one shard per silo: one shard would leave every other silo idle.
         if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
@@ -43,6 +48,9 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
             await Task.Delay(100, CancellationToken.None);
         }
         if (status.State != RunState.Completed) throw RunOutcome.Ended(runId, status);
+        if (PlotPath is { } plot)
+            Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. status.Epochs.Select(Plots.EpochPoint.From)],
+                await connection.Grains.GetGrain<IRunHistoryGrain>(runId).HistoryAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken)), output);
         var last = status.Epochs[^1];
         var summary = new JsonObject
         {

@@ -1,3 +1,5 @@
+using Idl.Dashboard.Hosting;
+using Idl.Dashboard.Options;
 using Idl.Grains.Hosting;
 using Idl.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +21,14 @@ internal sealed class OrleansConnection : IAsyncDisposable
 
     public int Silos { get; private set; }
 
+    /// <summary>The embedded silo's dashboard, when one was asked for.</summary>
+    public Uri? DashboardUrl => _host.Services.GetService<DashboardServer>()?.Url;
+
     /// <summary>Starts the embedded silo (<paramref name="cluster"/> null) or connects; exports telemetry as
     /// <paramref name="telemetry"/> says (nothing when null). Disposing flushes what is still batched. The embedded
     /// silo's shards read blob data with <paramref name="dataConnection"/>.</summary>
     public static async Task<OrleansConnection> OpenAsync(ClusterClientOptions? cluster, TelemetryOptions? telemetry, CancellationToken cancellationToken,
-        string? dataConnection = null)
+        string? dataConnection = null, DashboardOptions? dashboard = null)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
@@ -33,7 +38,11 @@ internal sealed class OrleansConnection : IAsyncDisposable
         {
             folder = Path.Combine(Path.GetTempPath(), "idl-embedded-" + Guid.NewGuid().ToString("N"));
             var options = ClusterHostingOptions.Embedded(folder);
-            builder.UseOrleans(silo => silo.UseIdlCluster(options).AddImplicitTraining(o => o.DataConnection = dataConnection));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseIdlCluster(options).AddImplicitTraining(o => o.DataConnection = dataConnection);
+                if (dashboard is not null) silo.AddIdlDashboard(dashboard);
+            });
         }
         var failures = new ConnectFailures();
         if (cluster is not null)

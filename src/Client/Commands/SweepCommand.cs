@@ -40,7 +40,7 @@ internal sealed class SweepCommand
         var cluster = new ClusterOptions();
         var command = new Command("sweep", "Sweep κ, n, learning rate and seed with grid or random search and ASHA early stopping.");
         foreach (var option in new Option[] { Data, DataConnection, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
-            Concurrency, MaxRetries, Deadline, SweepId, Csv, Json, cluster.Shards, cluster.Cluster, cluster.CheckpointInterval })
+            Concurrency, MaxRetries, Deadline, SweepId, Csv, Json, cluster.Shards, cluster.Cluster, cluster.CheckpointInterval, cluster.Dashboard, cluster.DashboardPort })
             command.Options.Add(option);
         cluster.Connect.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -49,7 +49,8 @@ internal sealed class SweepCommand
             var spec = UsageException.FromSpec(() => SweepSpecValidator.Validate(Read(parse, cluster)));
             if (parse.GetValue(Csv) is { } csv) OutputPath.EnsureWritable("--csv", csv);
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
-            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse), DataOptions.ConnectionFor(parse, DataConnection), cancellationToken);
+            return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse),
+                DataOptions.ConnectionFor(parse, DataConnection), cancellationToken, cluster.DashboardFor(parse));
         });
         return command;
     }

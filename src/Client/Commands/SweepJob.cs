@@ -9,9 +9,11 @@ namespace Idl.Client.Commands;
 /// <summary>Starts a sweep on Orleans, reports trials as they finish and prints the ranked table (and CSV).</summary>
 internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, CliOutput output)
 {
-    public async Task<int> RunAsync(ClusterClientOptions? cluster, TelemetryOptions telemetry, string? dataConnection, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ClusterClientOptions? cluster, TelemetryOptions telemetry, string? dataConnection, CancellationToken cancellationToken,
+        Idl.Dashboard.Options.DashboardOptions? dashboard = null)
     {
-        await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry, cancellationToken, dataConnection);
+        await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry, cancellationToken, dataConnection, dashboard);
+        if (connection.DashboardUrl is { } url) output.Info($"dashboard: {url}");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
         var status = await UsageException.FromSpecAsync(() => sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken));
         output.Info($"sweep {sweepId}: {status.Trials.Count} trials, {spec.Concurrency} at once, scheduler {spec.Scheduler}, {connection.Silos} silo(s)");

@@ -17,6 +17,9 @@ namespace Idl.Client.Commands;
 /// <summary>One training run on this machine: split, standardise, initialise, train, report, save.</summary>
 internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOutput output)
 {
+    /// <summary>Where <c>--plot</c> writes the curves at the end (null: nowhere).</summary>
+    public string? PlotPath { get; init; }
+
     public int Run<T>(LoadedData loaded, CancellationToken cancellationToken) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var clock = Stopwatch.StartNew();
@@ -64,6 +67,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             summary["model"] = Path.GetFullPath(path);
             output.Info($"model written to {path}");
         }
+        if (PlotPath is { } plot) Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. result.Epochs.Select(Plots.EpochPoint.From)]), output);
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: {Describe(result.Epochs[^1])}, {summary["train_seconds_total"]} s training");
         NonConvergence.Warn(result.Epochs, options.Forward.MaxIterations, output);

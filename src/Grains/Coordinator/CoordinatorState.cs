@@ -18,4 +18,5 @@ public sealed class CoordinatorState
     [Id(8)] public EpochProgress Progress { get; set; } = new();
     [Id(9)] public int Restarts { get; set; }
     [Id(10)] public long ResumedFromStep { get; set; }
+    [Id(11)] public Idl.Grains.History.MetricHistory History { get; set; } = new();
 }

@@ -38,6 +38,7 @@ public sealed partial class TrainingCoordinatorGrain
             StepsPerEpoch(layout, spec) == 0 ? 0 : (double)pr.ForwardIterations / Math.Max(pr.ShardSteps, 1),
             (double)pr.BackwardIterations / Math.Max(pr.ShardSteps, 1), pr.NonConverged, _model!.InfinityNormA);
         if (testAccuracy is { } a) TrainingTelemetry.EpochAccuracy.Record(a);
+        RecordPerronFrobenius(epoch);
         S.Epochs.Add(summary);
         _progress = new EpochProgress();
         bool completed = S.Epochs.Count >= spec.Epochs;
@@ -83,6 +84,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         _model = RunModel.Restore(S.Spec!, S.Model!, S.Adam, _options.ResolvedProjectionThreads);
         (_step, _progress) = (S.Step, S.Progress);
+        S.History.Truncate(S.Step);
     }
 
     private void EndEpochActivity()

@@ -93,6 +93,7 @@ public sealed partial class TrainingCoordinatorGrain
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
         TrainingTelemetry.Samples.Add(count);
+        RecordStep(count, lossSum, parts, clock.Elapsed.TotalSeconds);
         _progress = _progress with { Seconds = _progress.Seconds + clock.Elapsed.TotalSeconds };
         if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
     }

@@ -48,6 +48,7 @@ public sealed partial class TrainingCoordinatorGrain(
         // This activation replaces one that died: a new incarnation, recorded before any step, so that shards do not
         // replay answers computed by the previous one.
         (S.Restarts, S.ResumedFromStep) = (S.Restarts + 1, S.Step);
+        RecordEvent(RunEventKind.Restarted);
         await state.WriteStateAsync(cancellationToken);
         LogResumed(logger, RunId, S.Step, S.Restarts);
         StartTimer();
@@ -71,6 +72,7 @@ public sealed partial class TrainingCoordinatorGrain(
         var layout = await PlanAsync(spec, cancellationToken);
         (_model, _step, _progress) = (RunModel.Create(spec, layout, _options.ResolvedProjectionThreads), 0, new EpochProgress());
         (S.Spec, S.Layout, S.State, S.Error, S.Epochs) = (spec, layout, RunState.Running, null, []);
+        StartHistory();
         await CheckpointAsync(default);
         await GrainFactory.GetGrain<IRunRegistryGrain>("default").AddAsync(RunId).WaitAsync(_options.ShardCallTimeout, cancellationToken);
         await EnsureResumeReminderAsync();
@@ -98,6 +100,7 @@ public sealed partial class TrainingCoordinatorGrain(
         if (S.State is not (RunState.Paused or RunState.Failed) || _model is null) return Status();
         (S.State, S.Error, _failures, _checkpointFailures) = (RunState.Running, null, 0, 0);
         _runContext = Activity.Current?.Context ?? _runContext;
+        RecordEvent(RunEventKind.Resumed);
         await state.WriteStateAsync();
         await EnsureResumeReminderAsync();
         StartTimer();

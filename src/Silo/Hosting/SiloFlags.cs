@@ -16,6 +16,7 @@ public static class SiloFlags
         ["--kubernetes"] = KubernetesHosting.Key,
         ["--telemetry"] = "Telemetry:Exporter", ["--otlp-protocol"] = "Telemetry:OtlpProtocol",
         ["--otlp-endpoint"] = "Telemetry:OtlpEndpoint", ["--zipkin-endpoint"] = "Telemetry:ZipkinEndpoint",
+        ["--dashboard-port"] = "Dashboard:Port", ["--dashboard-address"] = "Dashboard:Address", ["--dashboard-token"] = "Dashboard:Token",
     };
 
     /// <summary>Flags that may stand alone and then mean "true".</summary>
