@@ -73,11 +73,13 @@ public sealed partial class SweepGrain
         switch (status?.State)
         {
             case RunState.Completed when trial.EpochsSeen >= spec.Epochs:
+                trial.RunEpochs = status.Epochs.Count;
                 Finish(trial, TrialState.Completed, null);
                 return true;
             case RunState.Failed:
                 return await RetryAsync(trial, status.Error ?? "the run failed");
             case RunState.Cancelled:
+                trial.RunEpochs = status.Epochs.Count;
                 Finish(trial, TrialState.Failed, "its run was cancelled outside the sweep");
                 return true;
         }
@@ -120,7 +122,7 @@ public sealed partial class SweepGrain
             {
                 var status = await Run(trial).CancelAsync().WaitAsync(S.Spec!.CallTimeout);
                 trial.CancelPending = !(status.IsFinished || status.State == RunState.None);
-                if (status.State == RunState.Completed) Reconcile(trial, status);
+                if (status.IsFinished) trial.RunEpochs = status.Epochs.Count;
             }
             catch (Exception e)
             {
@@ -167,18 +169,6 @@ public sealed partial class SweepGrain
             running++;
         }
         return dirty;
-    }
-
-    // The stop (or failure) was decided, but the run had already completed every epoch before the cancel reached it
-    // (e.g. while a lower-index trial was restarting): the table must say what the run really did.
-    private void Reconcile(TrialRecord trial, RunStatus status)
-    {
-        if (trial.State == TrialState.Completed || status.Epochs.Count == 0) return;
-        var last = status.Epochs[^1];
-        string decided = trial.Reason ?? trial.State.ToString();
-        (trial.State, trial.Metric, trial.TestAccuracy, trial.MetricEpoch, trial.EpochsSeen) =
-            (TrialState.Completed, last.TestLoss ?? last.TrainLoss, last.TestAccuracy, last.Epoch, status.Epochs.Count);
-        trial.Reason = $"completed all {status.Epochs.Count} epochs before this decision reached its run: {decided}";
     }
 
     private void Finish(TrialRecord trial, TrialState outcome, string? reason)
