@@ -52,7 +52,8 @@ public static class Cli
         catch (Exception e)
         {
             var (code, message) = Classify(e);
-            stderr.WriteLine($"error: {message}");
+            // Detaching is what the user asked for, not an error.
+            stderr.WriteLine(e is RunDetachedException ? message : $"error: {message}");
             if (code == ExitCodes.InternalError)
             {
                 if (parse.GetValue(Verbose)) stderr.WriteLine(e.ToString());
@@ -74,6 +75,7 @@ public static class Cli
         TrainingDivergedException => (ExitCodes.Diverged, e.Message),
         ClusterUnavailableException => (ExitCodes.ClusterUnavailable, e.Message),
         RunEndedException r => (r.ExitCode, e.Message),
+        RunDetachedException => (ExitCodes.Cancelled, e.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written."),
         _ => (ExitCodes.InternalError, e.Message),
     };

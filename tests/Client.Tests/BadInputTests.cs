@@ -100,6 +100,16 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(before, Directory.GetFileSystemEntries(_dir, "*", SearchOption.AllDirectories).Order().ToArray());
     }
 
+    [Fact]
+    public void BadInputDocs_StateTheSuitesCaseCount()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Distributed.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        string docs = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "bad-input.md"));
+        Assert.Contains($"**The suite covers {CaseCount} bad-input cases**", docs);
+    }
+
     private void Files()
     {
         File.WriteAllText(Path.Combine(_dir, "huge-index.svm"), "1 1:1 2:1\n0 1:2 2000000000:3\n");

@@ -32,4 +32,18 @@ public sealed class ClusterOptionTests
             Assert.True(Math.Abs((double)s[key]! - (double)c[key]!) <= 1e-6 * Math.Max(1, Math.Abs((double)s[key]!)),
                 $"{key}: single process {s[key]}, cluster {c[key]}");
     }
+
+    [Fact]
+    public void Train_WithShardsAndAHugeLearningRate_ExitsDivergedAtOnceLikeTheSingleProcess()
+    {
+        string[] options = ["train", "--data", "digits", "--hidden", "4", "--epochs", "1", "--limit", "128", "--lr", "1e300", "--json"];
+        var single = CliRun.Of(options);
+        var cluster = CliRun.Of([.. options, "--shards", "2"]);
+        Assert.Equal(ExitCodes.Diverged, single.ExitCode);
+        Assert.Equal(ExitCodes.Diverged, cluster.ExitCode);
+        Assert.Contains("diverged at epoch 1, step 1", cluster.Stderr);
+        Assert.Contains("--lr", cluster.Stderr);
+        // The coordinator fails the run at once instead of retrying a step that can only fail again.
+        Assert.DoesNotContain("failed 30 times", cluster.Stderr);
+    }
 }

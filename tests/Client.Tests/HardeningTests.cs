@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Idl.Client.Commands;
 using Idl.Client.Output;
-using Idl.Grains.Contracts;
 using Idl.Numerics.Data;
 
 namespace Idl.Client.Tests;
@@ -125,48 +124,6 @@ public sealed class HardeningTests : IDisposable
         Assert.Equal(ExitCodes.InternalError, Cli.Classify(new ArgumentOutOfRangeException("k")).Code);
         Assert.Equal(ExitCodes.UsageError, Cli.Classify(UsageException.For("--lr", 1, "bad")).Code);
         Assert.Equal(ExitCodes.Diverged, Cli.Classify(new Idl.Numerics.Training.TrainingDivergedException(1, 2, "x")).Code);
-    }
-
-    [Fact]
-    public async Task CallAsync_TransientFailures_RetriesWithNotice()
-    {
-        var stderr = new StringWriter();
-        int calls = 0;
-        var result = await new ClusterCalls(new CliOutput(TextWriter.Null, stderr, false), TimeSpan.FromSeconds(30))
-            .CallAsync(() => ++calls < 3 ? Task.FromException<int>(new TimeoutException()) : Task.FromResult(42), "run r", CancellationToken.None);
-        Assert.Equal(42, result);
-        Assert.Equal(3, calls);
-        Assert.Equal(2, stderr.ToString().Split('\n').Count(l => l.Contains("retrying", StringComparison.Ordinal)));
-        Assert.Contains("answers again", stderr.ToString());
-    }
-
-    [Fact]
-    public async Task CallAsync_UnreachableBeyondPatience_ThrowsClusterUnavailable()
-    {
-        var calls = new ClusterCalls(new CliOutput(TextWriter.Null, TextWriter.Null, false), TimeSpan.FromSeconds(1));
-        var e = await Assert.ThrowsAsync<ClusterUnavailableException>(() => calls.CallAsync(() => Task.FromException<int>(new TimeoutException()), "run r", CancellationToken.None));
-        Assert.Contains("idl runs status", e.Message);
-        Assert.Equal(ExitCodes.ClusterUnavailable, Cli.Classify(e).Code);
-    }
-
-    [Fact]
-    public async Task CallAsync_NonTransientFailure_IsNotRetried()
-    {
-        int calls = 0;
-        var clusterCalls = new ClusterCalls(new CliOutput(TextWriter.Null, TextWriter.Null, false));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => clusterCalls.CallAsync(() => { calls++; return Task.FromException<int>(new InvalidOperationException()); }, "r", CancellationToken.None));
-        Assert.Equal(1, calls);
-    }
-
-    [Theory]
-    [InlineData(RunState.Cancelled, ExitCodes.Cancelled, "was cancelled")]
-    [InlineData(RunState.Failed, ExitCodes.RunFailed, "idl runs resume r1")]
-    public void Ended_RunNotCompleted_MapsToItsExitCode(RunState state, int code, string words)
-    {
-        var status = new RunStatus("r1", state, 1, 40, 100, 20, 0, 0, "disk full", [], 2, 512);
-        var e = RunOutcome.Ended("r1", status);
-        Assert.Equal(code, Cli.Classify(e).Code);
-        Assert.Contains(words, e.Message);
     }
 
     // The same file as format version 1 wrote it: the digest over the tensor bytes only.

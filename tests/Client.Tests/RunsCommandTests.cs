@@ -114,6 +114,62 @@ public sealed class RunsCommandTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 
+    [Fact]
+    public void TrainDetach_ThenWatch_FollowsTheRunToItsEnd()
+    {
+        string runId = "detach-" + Guid.NewGuid().ToString("N")[..8];
+        var start = CliRun.Of("train", "--cluster", _gateway, "--run-id", runId, "--hidden", "8", "--epochs", "2", "--limit", "256", "--detach", "--json");
+        Assert.True(start.ExitCode == 0, start.Stderr);
+        var started = Assert.Single(start.JsonLines());
+        Assert.Equal(runId, (string)started["run_id"]!);
+        Assert.True((bool)started["detached"]!);
+
+        var watch = CliRun.Of("runs", "watch", runId, "--cluster", _gateway, "--json");
+        Assert.True(watch.ExitCode == 0, watch.Stderr);
+        var lines = watch.JsonLines();
+        Assert.Equal(2, lines.Count(l => l["epoch"] is not null && l["final"] is null));
+        Assert.Equal("completed", (string)lines[^1]["state"]!);
+    }
+
+    [Fact]
+    public async Task Watch_CtrlC_DetachesAndTheRunGoesOn()
+    {
+        string runId = "ctrlc-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(0, CliRun.Of("train", "--cluster", _gateway, "--run-id", runId, "--hidden", "8", "--epochs", "500", "--limit", "256", "--detach").ExitCode);
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        int code = await Task.Run(() => Cli.Run(["runs", "watch", runId, "--cluster", _gateway], stdout, stderr, interrupt.Token)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains($"detached from run {runId}", stderr.ToString());
+        Assert.DoesNotContain("error:", stderr.ToString());
+        var status = Assert.Single(CliRun.Of("runs", "status", runId, "--cluster", _gateway, "--json").JsonLines());
+        Assert.Equal("running", (string)status["state"]!);
+        Assert.Equal(0, CliRun.Of("runs", "cancel", runId, "--cluster", _gateway).ExitCode);
+    }
+
+    [Fact]
+    public async Task Watch_RunCancelledElsewhere_Exits130WithOneLine()
+    {
+        string runId = "elsewhere-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(0, CliRun.Of("train", "--cluster", _gateway, "--run-id", runId, "--hidden", "8", "--epochs", "500", "--limit", "256", "--detach").ExitCode);
+        var watching = Task.Run(() => CliRun.Of("runs", "watch", runId, "--cluster", _gateway));
+        await Task.Delay(1500);
+        Assert.Equal(0, CliRun.Of("runs", "cancel", runId, "--cluster", _gateway).ExitCode);
+        var watch = await watching.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(ExitCodes.Cancelled, watch.ExitCode);
+        var errors = watch.Stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToArray();
+        Assert.Contains($"run {runId} was cancelled", Assert.Single(errors));
+        Assert.DoesNotContain("   at ", watch.Stderr);
+    }
+
+    [Fact]
+    public void TrainDetach_WithoutCluster_IsAUsageError()
+    {
+        var run = CliRun.Of("train", "--detach", "--epochs", "1");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--detach needs --cluster", run.Stderr);
+    }
+
     public async Task DisposeAsync()
     {
         if (_silo is not null)

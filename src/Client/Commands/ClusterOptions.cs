@@ -10,6 +10,7 @@ internal sealed class ClusterOptions
     public Option<int?> Shards { get; } = new("--shards") { Description = "Train on Orleans with this many data shards (an embedded silo unless --cluster is given; default with --cluster: one per silo)." };
     public Option<string?> Cluster { get; } = new("--cluster") { Description = "A running cluster: gateways host:port,host:port or azure:<connection string>." };
     public Option<string?> RunId { get; } = new("--run-id") { Description = "Run id on the cluster (default: a new one)." };
+    public Option<bool> Detach { get; } = new("--detach") { Description = "With --cluster: start the run, print its id and exit; follow it later with idl runs watch <run-id>." };
     public Option<int> CheckpointInterval { get; } = new("--checkpoint-interval") { Description = "Steps between checkpoints on the cluster.", DefaultValueFactory = _ => 20 };
     public Option<bool> Dashboard { get; } = new("--dashboard") { Description = "Serve the dashboard from the embedded silo (loopback) and print its URL." };
     public Option<int> DashboardPort { get; } = new("--dashboard-port") { Description = "Port of --dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
@@ -21,7 +22,7 @@ internal sealed class ClusterOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Shards, Cluster, RunId, CheckpointInterval, Dashboard, DashboardPort }) command.Options.Add(option);
+        foreach (var option in new Option[] { Shards, Cluster, RunId, CheckpointInterval, Detach, Dashboard, DashboardPort }) command.Options.Add(option);
         Connect.AddTo(command);
     }
 

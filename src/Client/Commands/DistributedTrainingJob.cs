@@ -29,24 +29,10 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         // A running cluster without --shards gets one shard per silo: one shard would leave every other silo idle.
         if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
-        var calls = new ClusterCalls(output);
         var status = await UsageException.FromSpecAsync(() => run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken));
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");
-        int printed = 0;
-        while (true)
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                await run.CancelAsync().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            status = await calls.CallAsync(() => run.StatusAsync(), $"run {runId}", cancellationToken);
-            for (; printed < status.Epochs.Count; printed++) Report(status.Epochs[printed], status, runId, connection.Silos, spec.Epochs);
-            if (status.IsFinished) break;
-            // Paused with a reason by the cluster itself (e.g. checkpoint storage failing): say why rather than wait.
-            if (status.State == RunState.Paused && status.Error is not null) throw RunOutcome.Ended(runId, status);
-            await Task.Delay(100, CancellationToken.None);
-        }
+        if (parse.GetValue(cluster.Detach)) return Detached(runId, status);
+        status = await new RunWatcher(output, run, runId, connection.Silos).WatchAsync(spec.Epochs, RunWatcher.OnInterrupt.CancelRun, cancellationToken);
         if (status.State != RunState.Completed) throw RunOutcome.Ended(runId, status);
         if (PlotPath is { } plot)
             Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. status.Epochs.Select(Plots.EpochPoint.From)],
@@ -70,18 +56,10 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         return ExitCodes.Success;
     }
 
-    private void Report(EpochSummary e, RunStatus status, string runId, int silos, int epochs)
+    private int Detached(string runId, RunStatus status)
     {
-        var report = new EpochReport
-        {
-            Epoch = e.Epoch, LearningRate = e.LearningRate, TrainLoss = e.TrainLoss, TestLoss = e.TestLoss, TestAccuracy = e.TestAccuracy,
-            TestRmse = e.TestRmse, SamplesPerSecond = e.SamplesPerSecond, TrainSeconds = e.TrainSeconds, ForwardIterationsMean = e.ForwardIterationsMean,
-            BackwardIterationsMean = e.BackwardIterationsMean, NonConvergedSolves = e.NonConvergedSolves, InfNormA = e.InfNormA,
-        };
-        var o = Reports.Epoch(report, status.Shards);
-        o["run_id"] = runId;
-        o["silos"] = silos;
-        if (output.Json) output.WriteObject(o);
-        output.Info($"epoch {e.Epoch}/{epochs}: train loss {e.TrainLoss.ToString("F4", CultureInfo.InvariantCulture)}, test accuracy {e.TestAccuracy?.ToString("F4", CultureInfo.InvariantCulture)}");
+        if (output.Json) output.WriteObject(new JsonObject { ["run_id"] = runId, ["detached"] = true, ["state"] = status.State.ToString().ToLowerInvariant() });
+        else output.Result($"run {runId} started; follow it with: idl runs watch {runId} --cluster <gateways>; stop it with: idl runs cancel {runId}");
+        return ExitCodes.Success;
     }
 }

@@ -8,6 +8,7 @@ internal static class RunOutcome
     public static RunEndedException Ended(string runId, RunStatus status) => status.State switch
     {
         RunState.Cancelled => new RunEndedException($"run {runId} was cancelled (by idl runs cancel or another client) at step {status.Step}.", ExitCodes.Cancelled),
+        RunState.Failed when status.Failure == RunFailure.Diverged => new RunEndedException($"run {runId}: {status.Error}", ExitCodes.Diverged),
         _ => new RunEndedException($"run {runId} ended {status.State} at step {status.Step}: {status.Error ?? "no reason given"}. "
             + $"Its last checkpoint is step {status.CheckpointStep}; continue with idl runs resume {runId}.", ExitCodes.RunFailed),
     };

@@ -9,9 +9,10 @@ internal static class RunsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("runs", "List the training runs of a cluster, show one, cancel or resume it.");
+        var command = new Command("runs", "List the training runs of a cluster, show, watch, cancel or resume one.");
         command.Subcommands.Add(Build("list", "One line (or JSON object) per run the cluster has seen.", null, stdout, stderr));
         command.Subcommands.Add(Build("status", "Where a run stands, with its epochs.", (g, _) => g.StatusAsync(), stdout, stderr));
+        command.Subcommands.Add(RunsWatchCommand.Create(stdout, stderr));
         command.Subcommands.Add(Build("cancel", "Stop a run for good (it keeps its last checkpoint).", (g, _) => g.CancelAsync(), stdout, stderr));
         command.Subcommands.Add(Build("resume", "Continue a paused or failed run from its last checkpoint.", (g, _) => g.ResumeAsync(), stdout, stderr));
         return command;
@@ -57,7 +58,7 @@ internal static class RunsCommand
         return command;
     }
 
-    private static string RunIdOf(ParseResult parse, Argument<string?> positional, Option<string?> option, string command)
+    internal static string RunIdOf(ParseResult parse, Argument<string?> positional, Option<string?> option, string command)
     {
         string? a = parse.GetValue(positional), o = parse.GetValue(option);
         if (a is not null && o is not null && a != o) throw UsageException.For("--run-id", o, $"differs from the run id '{a}' given before it; give one");

@@ -84,6 +84,7 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
         o["seconds"] = Math.Round(t.Seconds, 3);
         o["retries"] = t.Retries;
         if (t.Reason is not null) o["reason"] = t.Reason;
+        if (t.RunEpochs is { } ran) o["run_epochs"] = ran;
         return o;
     }
 

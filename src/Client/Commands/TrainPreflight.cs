@@ -24,6 +24,8 @@ internal static class TrainPreflight
             if (parse.GetResult(cluster.CheckpointInterval) is { Implicit: false })
                 throw UsageException.For("--checkpoint-interval", parse.GetValue(cluster.CheckpointInterval), "applies to cluster runs only: add --cluster or --shards");
         }
+        if (parse.GetValue(cluster.Detach) && parse.GetValue(cluster.Cluster) is null)
+            throw new UsageException("--detach needs --cluster: a run on the embedded silo ends with this process");
         if (s.Trainer == "fenchel" && !IsRelu(s.Activation))
             throw UsageException.For("--activation", s.Activation, "--trainer fenchel implements the ReLU relaxation of eq. 6.8 only: use --activation relu, or --trainer sgd or bcd");
         if (s.OutPath is { } outPath && Directory.Exists(outPath))

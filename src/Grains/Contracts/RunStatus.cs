@@ -14,7 +14,8 @@ public sealed record RunStatus(
     [property: Id(8)] string? Error,
     [property: Id(9)] IReadOnlyList<EpochSummary> Epochs,
     [property: Id(10)] int Shards,
-    [property: Id(11)] int Samples)
+    [property: Id(11)] int Samples,
+    [property: Id(12)] RunFailure Failure = RunFailure.None)
 {
     /// <summary>Whether the run will not step again (completed, cancelled or failed).</summary>
     public bool IsFinished => State is RunState.Completed or RunState.Cancelled or RunState.Failed;

@@ -19,4 +19,6 @@ public sealed class CoordinatorState
     [Id(9)] public int Restarts { get; set; }
     [Id(10)] public long ResumedFromStep { get; set; }
     [Id(11)] public Idl.Grains.History.MetricHistory History { get; set; } = new();
+    /// <summary>Why the run failed, when <see cref="State"/> is Failed.</summary>
+    [Id(12)] public RunFailure Failure { get; set; }
 }

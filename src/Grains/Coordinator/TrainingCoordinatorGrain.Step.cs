@@ -33,7 +33,7 @@ public sealed partial class TrainingCoordinatorGrain
             // Not transient: the in-memory model is no longer finite and a retry would fail the same way, so the run
             // fails at once and cannot be resumed (it would diverge again); the stored checkpoint stays the last finite one.
             LogStepFailed(logger, RunId, _step + 1, ++_failures, e.Message);
-            (S.State, S.Error) = (RunState.Failed, e.Message);
+            (S.State, S.Error, S.Failure) = (RunState.Failed, e.Message, RunFailure.Diverged);
             _model = null;
             StopTimer();
             EndEpochActivity();
@@ -44,7 +44,7 @@ public sealed partial class TrainingCoordinatorGrain
             LogStepFailed(logger, RunId, _step + 1, ++_failures, e.Message);
             if (_failures >= _options.MaxStepAttempts)
             {
-                (S.State, S.Error) = (RunState.Failed, $"Step {_step + 1} failed {_failures} times; last error: {e.Message}");
+                (S.State, S.Error, S.Failure) = (RunState.Failed, $"Step {_step + 1} failed {_failures} times; last error: {e.Message}", RunFailure.StepFailed);
                 StopTimer();
                 EndEpochActivity();
                 await state.WriteStateAsync(CancellationToken.None);

@@ -134,7 +134,7 @@ public sealed partial class TrainingCoordinatorGrain(
         // Running until it is durable (and its epoch span closed), so that a caller who sees Completed may exit.
         return new RunStatus(RunId, _completing ? RunState.Running : S.State, (int)(perEpoch == 0 ? 0 : Math.Min(_step / perEpoch, S.Spec!.Epochs)), _step,
             perEpoch * (S.Spec?.Epochs ?? 0), S.Step, S.Restarts, S.ResumedFromStep, S.Error, S.Epochs.ToArray(),
-            S.Layout?.Shards ?? 0, S.Layout?.Samples ?? 0);
+            S.Layout?.Shards ?? 0, S.Layout?.Samples ?? 0, S.State == RunState.Failed ? S.Failure : RunFailure.None);
     }
 
     private static long StepsPerEpoch(RunLayout layout, RunSpec spec)

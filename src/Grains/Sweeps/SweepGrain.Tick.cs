@@ -73,11 +73,13 @@ public sealed partial class SweepGrain
         switch (status?.State)
         {
             case RunState.Completed when trial.EpochsSeen >= spec.Epochs:
+                trial.RunEpochs = status.Epochs.Count;
                 Finish(trial, TrialState.Completed, null);
                 return true;
             case RunState.Failed:
                 return await RetryAsync(trial, status.Error ?? "the run failed");
             case RunState.Cancelled:
+                trial.RunEpochs = status.Epochs.Count;
                 Finish(trial, TrialState.Failed, "its run was cancelled outside the sweep");
                 return true;
         }
@@ -120,11 +122,13 @@ public sealed partial class SweepGrain
             {
                 var status = await Run(trial).CancelAsync().WaitAsync(S.Spec!.CallTimeout);
                 trial.CancelPending = !(status.IsFinished || status.State == RunState.None);
+                if (status.IsFinished) trial.RunEpochs = status.Epochs.Count;
             }
             catch (Exception e)
             {
                 LogTrialTrouble(logger, SweepId, trial.RunId, "cancel: " + e.Message);
                 trial.CancelPending = ++trial.CancelAttempts < MaxCancelAttempts;
+                if (!trial.CancelPending) trial.Reason += $" (not confirmed: its run did not answer {MaxCancelAttempts} cancel requests, so it may have trained on)";
             }
             dirty = true;
         }

@@ -9,7 +9,7 @@ namespace Idl.Grains.Sweeps;
 public static class SweepTable
 {
     /// <summary>The CSV header.</summary>
-    public const string Header = "rank,trial_id,kappa,hidden,lr,seed,status,epochs,metric,test_accuracy,seconds,retries,reason";
+    public const string Header = "rank,trial_id,kappa,hidden,lr,seed,status,epochs,metric,test_accuracy,seconds,retries,reason,run_epochs";
 
     /// <summary>The trials best first.</summary>
     public static IReadOnlyList<TrialResult> Rank(IEnumerable<TrialResult> trials) => trials
@@ -30,7 +30,8 @@ public static class SweepTable
                 (++rank).ToString(CultureInfo.InvariantCulture), Quote(t.TrialId), R(c.Kappa), c.Hidden.ToString(CultureInfo.InvariantCulture),
                 R(c.LearningRate), c.Seed.ToString(CultureInfo.InvariantCulture), Status(t.State), t.Epochs.ToString(CultureInfo.InvariantCulture),
                 t.Metric is { } m ? R(m) : "", t.TestAccuracy is { } a ? R(a) : "", t.Seconds.ToString("F3", CultureInfo.InvariantCulture),
-                t.Retries.ToString(CultureInfo.InvariantCulture), Quote(t.Reason ?? ""))).Append('\n');
+                t.Retries.ToString(CultureInfo.InvariantCulture), Quote(t.Reason ?? ""),
+                t.RunEpochs?.ToString(CultureInfo.InvariantCulture) ?? "")).Append('\n');
         }
         return csv.ToString();
     }

@@ -23,7 +23,7 @@ public sealed class SweepTableTests
         Assert.Equal(SweepTable.Header, lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("1,s-t000,0.9,8,0.01,0,completed,3,0.25,", lines[1]);
-        Assert.EndsWith(",\"no progress, 2 retries\"", lines[2]);
+        Assert.EndsWith(",\"no progress, 2 retries\",", lines[2]);
     }
 
     private static TrialResult Trial(int index, TrialState state, double? metric, string? reason = null) =>
