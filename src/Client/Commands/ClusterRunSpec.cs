@@ -24,7 +24,7 @@ internal static class ClusterRunSpec
         {
             DataSpec = dataSpec, Hidden = settings.Hidden, Epochs = t.Epochs, BatchSize = t.BatchSize, LearningRate = t.LearningRate, Kappa = t.Kappa,
             Seed = settings.Seed, Shards = shards, Activation = settings.Activation, Standardize = settings.Standardize, Limit = settings.Limit,
-            Solver = new SolverSettings(t.Solver, t.Forward.AbsoluteTolerance ?? 3e-6, t.Forward.MaxIterations),
+            Solver = SolverSettings.From(t.Solver, t.Forward),
             CheckpointInterval = checkpointInterval, WarmStart = t.WarmStart, Precision = settings.Precision,
             Optimizer = t.Optimizer, Momentum = t.Momentum, Schedule = t.Schedule.ToString(),
             L1 = t.Penalties.L1, FeatureSelection = t.Penalties.FeatureSelection, Robustness = t.Penalties.Robustness, Bias = settings.Bias,

@@ -37,6 +37,7 @@ public static class RunSpecValidator
         if (!(spec.HoldOut >= 0 && spec.HoldOut < 1)) throw Bad("hold-out", spec.HoldOut, "must be in [0, 1)");
         if (!(spec.Solver.Tolerance > 0)) throw Bad("tol", spec.Solver.Tolerance, "must be > 0");
         if (spec.Solver.MaxIterations < 1) throw Bad("max-iter", spec.Solver.MaxIterations, "must be at least 1");
+        if (!(spec.Solver.RelativeTolerance >= 0 && spec.Solver.RelativeTolerance < 1)) throw Bad("rtol", spec.Solver.RelativeTolerance, "must be in [0, 1)");
         try { ActivationParser.Parse(spec.Activation); }
         catch (FormatException e) { throw Bad("activation", spec.Activation, e.Message); }
         return spec;
