@@ -61,7 +61,7 @@ async function sweepView(id) {
       return hi > lo ? (get(t) - lo) / (hi - lo) : 0.5;
     }), i)) }, options: { scales: { y: { min: 0, max: 1 } } } });
   const ids = Object.keys(curves).sort();
-  plot(grid, 'curves', 'Learning curves: test loss per epoch of each trial (stopped trials end early)', { type: 'line', data: { datasets:
+  plot(grid, 'curves', 'Learning curves: test loss per epoch of each trial\'s run (where ASHA stopped it: the table)', { type: 'line', data: { datasets:
     ids.map((tid, i) => series(tid, curves[tid].map(e => ({ x: e.epoch, y: num(e.testLoss) ? e.testLoss : e.trainLoss })), i)) },
     options: linear('epoch', 'test loss') });
 }
