@@ -68,7 +68,7 @@ stop_all() {
   # services at once but lingers afterwards (its state is in memory, so SIGKILL after 3 s loses nothing more).
   stop_matching 'silo-*' 15
   stop_matching azurite 3
-  rm -f "$pids" "$state/gateways"
+  rm -f "$pids" "$state/gateways" "$state/client-ids"
 }
 
 start_azurite() {
@@ -141,6 +141,11 @@ start_all() {
   done
   echo "$gateways" > "$state/gateways"
   log "$silos silo(s) up, clustering $mode${threads:+, $threads thread(s) each}; logs in $logs; stop with: $0 stop --state $state"
+  # With Azure clustering the gateways check the cluster id; localhost clustering keeps Orleans' defaults.
+  local ids=""
+  [ "$mode" = azure ] && ids="--cluster-id $cluster_id --service-id $service_id"
+  echo "$ids" > "$state/client-ids"
+  log "client: idl train --cluster $gateways${ids:+ $ids} ...  (the ids are also in $state/client-ids)"
   echo "$gateways"
 }
 

@@ -4,6 +4,7 @@ using Idl.Grains.Data;
 using Idl.Numerics.Data;
 using Idl.Numerics.Serialization;
 using Idl.Numerics.Solvers;
+using Idl.Numerics.Training;
 
 namespace Idl.Client;
 
@@ -13,10 +14,14 @@ namespace Idl.Client;
 /// </summary>
 public static class Cli
 {
+    /// <summary>Whether an internal error prints its stack trace.</summary>
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the stack trace of an internal error.", Recursive = true };
+
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("idl: implicit deep learning (El Ghaoui et al. 2021) — train, evaluate and inspect implicit models.");
+        root.Options.Add(Verbose);
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
@@ -48,20 +53,28 @@ public static class Cli
         {
             var (code, message) = Classify(e);
             stderr.WriteLine($"error: {message}");
-            if (code == ExitCodes.InternalError) stderr.WriteLine(e.ToString());
+            if (code == ExitCodes.InternalError)
+            {
+                if (parse.GetValue(Verbose)) stderr.WriteLine(e.ToString());
+                else stderr.WriteLine($"This is a bug in idl ({e.GetType().Name}); rerun with --verbose for the stack trace and report it.");
+            }
             return code;
         }
     }
 
     // The one boundary where failures become exit codes; commands never catch to report.
+    // Only input the commands validated (UsageException) maps to 2: any other ArgumentException is a bug in idl.
     internal static (int Code, string Message) Classify(Exception e) => e switch
     {
-        UsageException or ArgumentOutOfRangeException or FormatException => (ExitCodes.UsageError, e.Message),
+        AggregateException { InnerExceptions.Count: 1 } a => Classify(a.InnerExceptions[0]),
+        UsageException => (ExitCodes.UsageError, e.Message),
         DataFormatException or FileNotFoundException or DirectoryNotFoundException or BlobDataException => (ExitCodes.DataError, e.Message),
         ModelFormatException => (ExitCodes.ModelError, e.Message),
         EquilibriumNotConvergedException => (ExitCodes.NotConverged, e.Message),
+        TrainingDivergedException => (ExitCodes.Diverged, e.Message),
+        ClusterUnavailableException => (ExitCodes.ClusterUnavailable, e.Message),
+        RunEndedException r => (r.ExitCode, e.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written."),
-        ArgumentException => (ExitCodes.UsageError, e.Message),
         _ => (ExitCodes.InternalError, e.Message),
     };
 }

@@ -88,6 +88,32 @@ public sealed class RunsCommandTests : IAsyncLifetime
         Assert.Contains("--cluster-id", run.Stderr);
     }
 
+    [Fact]
+    public void RunsList_OneDeadAndOneLiveGateway_ConnectsToTheLiveOne()
+    {
+        var run = CliRun.Of("runs", "list", "--cluster", "127.0.0.1:1," + _gateway, "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+    }
+
+    [Fact]
+    public void RunsStatus_RunIdOption_IsTheSameAsThePositional()
+    {
+        var run = CliRun.Of("runs", "status", "--run-id", "no-such-run", "--cluster", _gateway);
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("no-such-run: no such run", run.Stderr);
+    }
+
+    [Fact]
+    public void RunsList_WrongClusterId_SaysTheGatewayRejectsTheIds()
+    {
+        var run = CliRun.Of("runs", "list", "--cluster", _gateway, "--cluster-id", "not-this-one", "--service-id", "idl", "--connect-timeout", "3");
+        Assert.Equal(ExitCodes.ClusterUnavailable, run.ExitCode);
+        Assert.Contains(_gateway, run.Stderr);
+        Assert.Contains("cluster id 'not-this-one'", run.Stderr);
+        Assert.Contains("--cluster-id", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
     public async Task DisposeAsync()
     {
         if (_silo is not null)

@@ -14,6 +14,11 @@ internal sealed class ClusterConnectOptions(Option<string?> cluster)
     public Option<string?> ServiceId { get; } = new("--service-id") { Description = "Service id of the silos (required with --cluster azure:...; env IDL_SERVICE_ID)." };
     public Option<string?> TlsCert { get; } = new("--tls-cert") { Description = "PKCS#12 file with the cluster's TLS certificate (env IDL_TLS_CERT)." };
     public Option<string?> TlsPassword { get; } = new("--tls-password") { Description = "Password of --tls-cert (env IDL_TLS_PASSWORD)." };
+    public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Seconds to wait for the cluster's gateways before failing (raise on slow networks).",
+        DefaultValueFactory = _ => 10,
+    };
     public Option<string> Telemetry { get; } = new("--telemetry")
     {
         Description = "Export this process's traces and metrics (the embedded silo's, or the client's): otlp, zipkin, console or none.",
@@ -26,7 +31,7 @@ internal sealed class ClusterConnectOptions(Option<string?> cluster)
     /// <summary>Adds every option but <see cref="Cluster"/> (which the caller owns).</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { ClusterId, ServiceId, TlsCert, TlsPassword, Telemetry, OtlpProtocol, OtlpEndpoint, ZipkinEndpoint })
+        foreach (var option in new Option[] { ClusterId, ServiceId, ConnectTimeout, TlsCert, TlsPassword, Telemetry, OtlpProtocol, OtlpEndpoint, ZipkinEndpoint })
             command.Options.Add(option);
     }
 
@@ -38,10 +43,14 @@ internal sealed class ClusterConnectOptions(Option<string?> cluster)
         if (cluster is null) return null;
         string? tls = p.GetValue(TlsCert) ?? Env("IDL_TLS_CERT");
         if (tls is not null && !File.Exists(tls)) throw UsageException.For("--tls-cert", tls, "no such file");
+        double timeout = p.GetValue(ConnectTimeout);
+        if (!(timeout > 0 && timeout <= 3600)) throw UsageException.For("--connect-timeout", timeout, "must be a number of seconds in (0, 3600]");
         try
         {
-            return ClusterClientOptions.Parse(cluster, p.GetValue(ClusterId) ?? Env("IDL_CLUSTER_ID"), p.GetValue(ServiceId) ?? Env("IDL_SERVICE_ID"),
+            var options = ClusterClientOptions.Parse(cluster, p.GetValue(ClusterId) ?? Env("IDL_CLUSTER_ID"), p.GetValue(ServiceId) ?? Env("IDL_SERVICE_ID"),
                 tls, p.GetValue(TlsPassword) ?? Env("IDL_TLS_PASSWORD"));
+            options.ConnectTimeout = TimeSpan.FromSeconds(timeout);
+            return options;
         }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
     }

@@ -47,10 +47,18 @@ internal sealed class DataOptions
     public LoadedData Load(ParseResult parse, int seed, int? limit = null)
     {
         string spec = parse.GetValue(Data)!;
+        if (string.IsNullOrWhiteSpace(spec))
+            throw UsageException.For("--data", "''", $"is empty; accepted: {string.Join(", ", DataSource.Forms)}");
         if (limit is < 1) throw UsageException.For("--limit", limit, "must be at least 1");
+        var options = Reading(parse).ToOptions(seed, count: limit);
         // A blob is copied once into the same cache a silo on this machine uses, then read like a local file.
-        string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
-        return DataSource.Load(local, Reading(parse).ToOptions(seed, count: limit));
+        // Only the specification's own errors are the user's; any other ArgumentException from reading is a bug.
+        try
+        {
+            string local = new BlobDataCache(ConnectionFor(parse, DataConnection), new TrainingClusterOptions().DataCacheDirectory).Resolve(spec);
+            return DataSource.Load(local, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "spec") { throw UsageException.For("--data", spec, UsageException.Plain(e)); }
     }
 
     /// <summary>How the options say to read the data (shared by a single process and a cluster run).</summary>

@@ -29,7 +29,8 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
         // A running cluster without --shards gets one shard per silo: one shard would leave every other silo idle.
         if (parse.GetValue(cluster.Shards) is null && cluster.Target(parse) is not null) spec = spec with { Shards = connection.Silos };
         var run = connection.Grains.GetGrain<ITrainingCoordinatorGrain>(runId);
-        var status = await run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
+        var calls = new ClusterCalls(output);
+        var status = await UsageException.FromSpecAsync(() => run.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken));
         output.Info($"run {runId}: {status.Shards} shards over {status.Samples} samples, {connection.Silos} silo(s)");
         int printed = 0;
         while (true)
@@ -39,12 +40,14 @@ internal sealed class DistributedTrainingJob(TrainSettings settings, string data
                 await run.CancelAsync().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            status = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            status = await calls.CallAsync(() => run.StatusAsync(), $"run {runId}", cancellationToken);
             for (; printed < status.Epochs.Count; printed++) Report(status.Epochs[printed], status, runId, connection.Silos, spec.Epochs);
             if (status.IsFinished) break;
+            // Paused with a reason by the cluster itself (e.g. checkpoint storage failing): say why rather than wait.
+            if (status.State == RunState.Paused && status.Error is not null) throw RunOutcome.Ended(runId, status);
             await Task.Delay(100, CancellationToken.None);
         }
-        if (status.State != RunState.Completed) throw new InvalidOperationException($"Run {runId} ended {status.State}: {status.Error}");
+        if (status.State != RunState.Completed) throw RunOutcome.Ended(runId, status);
         if (PlotPath is { } plot)
             Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. status.Epochs.Select(Plots.EpochPoint.From)],
                 await connection.Grains.GetGrain<IRunHistoryGrain>(runId).HistoryAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken)), output);

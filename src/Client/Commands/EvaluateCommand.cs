@@ -33,8 +33,14 @@ internal static class EvaluateCommand
             if (eval.Rmse is { } r) o["rmse"] = Reports.Round(r);
             o["forward_iterations_mean"] = Math.Round(eval.ForwardIterationsMean, 2);
             o["non_converged_batches"] = eval.NonConverged;
+            if (output.Json && dataset.Task == Idl.Numerics.Data.DataTask.Classification)
+                o["confusion"] = stored.Precision == "float64"
+                    ? ConfusionTable.Compute(stored.Model<double>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames)
+                    : ConfusionTable.Compute(stored.Model<float>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames);
             if (output.Json) output.WriteObject(o);
             else output.Result($"{eval.Samples} samples: loss {eval.Loss:F4}{(eval.Accuracy is { } acc ? $", accuracy {acc:F4}" : "")}{(eval.Rmse is { } rm ? $", RMSE {rm:F4}" : "")}");
+            if (eval.NonConverged > 0)
+                NonConvergence.Explain(eval.NonConverged, (eval.Samples + 1023) / 1024, stored.Metadata.MaxIterations, stored.Metadata.Tolerance, output);
             return Task.FromResult(eval.NonConverged == 0 ? ExitCodes.Success : ExitCodes.NotConverged);
         });
         return command;

@@ -26,6 +26,8 @@ internal static class InfoCommand
             var o = Describe(model, report);
             o["precision"] = stored.Precision;
             o["format_version"] = stored.Version;
+            o["header_verified"] = stored.HeaderVerified;
+            if (stored.Metadata.ClassNames.Length > 0) o["class_names"] = new JsonArray(stored.Metadata.ClassNames.Select(n => (JsonNode)n).ToArray());
             o["task"] = stored.Metadata.Task;
             o["kappa"] = stored.Metadata.Kappa;
             o["solver"] = stored.Metadata.Solver;
@@ -41,6 +43,9 @@ internal static class InfoCommand
                 if (report.Structure is { IsStrict: true })
                     output.Out.WriteLine("A is strictly (block) triangular (a feed-forward network): well-posed for any A and solved exactly by back-substitution, so kappa does not bound ||A||inf.");
                 output.Out.WriteLine($"verdict: {report.Verdict}: {report.Reason}");
+                if (stored.Metadata.ClassNames.Length > 0) output.Out.WriteLine($"classes: {string.Join(", ", stored.Metadata.ClassNames)}");
+                if (!stored.HeaderVerified)
+                    output.Out.WriteLine($"unverified: format version {stored.Version} checksums the tensors only; the header (activation, standardisation, metadata) is not covered. Re-save with this idl to protect it.");
             }
             return Task.FromResult(ExitCodes.Success);
         });

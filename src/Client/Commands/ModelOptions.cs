@@ -12,10 +12,16 @@ internal static class ModelOptions
 
     public static Option<string> Part() => new("--part") { Description = "Which part of the data: test (default) or train.", DefaultValueFactory = _ => "test" };
 
-    /// <exception cref="ModelFormatException">The file is missing, damaged, or names a solver this version does not know.</exception>
+    /// <exception cref="UsageException">The path is empty.</exception>
+    /// <exception cref="ModelFormatException">No such file, a folder, a damaged file, or one naming a solver this version does not know.</exception>
     public static StoredModel Load(string path)
     {
-        var stored = File.Exists(path) ? ModelFile.Load(path) : throw new ModelFormatException(path, "no such model file.");
+        if (string.IsNullOrWhiteSpace(path)) throw UsageException.For("--model", "''", "is empty; name a file written by 'idl train --out'");
+        if (Directory.Exists(path)) throw new ModelFormatException(path, "--model names a folder, not a model file.");
+        if (!File.Exists(path)) throw new ModelFormatException(path, "--model: no such model file.");
+        StoredModel stored;
+        try { stored = ModelFile.Load(path); }
+        catch (UnauthorizedAccessException) { throw new ModelFormatException(path, "--model: the file cannot be read (permission denied)."); }
         // An unknown name once silently became Picard; a file from a newer version must say so instead.
         if (!SolverFactory.TryParse(stored.Metadata.Solver, out _))
             throw new ModelFormatException(path, $"unknown solver '{stored.Metadata.Solver}' (expected {SolverFactory.Accepted}).");
@@ -35,6 +41,9 @@ internal static class ModelOptions
         int p = model.Model<double>().InputSize;
         if (data.FeatureCount != p)
             throw new ModelFormatException(path, $"the model takes {p} features but the data has {data.FeatureCount}.");
+        if (data.Task == DataTask.Classification && m.ClassNames.Length > 0) data = data.ToClassNames(m.ClassNames);
+        else if (data.ClassNames is { } names && m.Task == "classification")
+            throw new ModelFormatException(path, $"the model was trained on numeric labels but the data's labels are text ({string.Join(", ", names.Take(5))}).");
         if (m.InputMean.Length > 0) data = new Standardization(m.InputMean, m.InputStd).ApplyToFeatures(data);
         if (TargetScaling(model) is { } targets && data.Task == DataTask.Regression) data = targets.ApplyToTargets(data);
         return data;

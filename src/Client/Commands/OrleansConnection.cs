@@ -44,14 +44,52 @@ internal sealed class OrleansConnection : IAsyncDisposable
                 if (dashboard is not null) silo.AddIdlDashboard(dashboard);
             });
         }
-        else builder.UseOrleansClient(client => client.UseIdlCluster(cluster));
+        var failures = new ConnectFailures();
+        if (cluster is not null)
+        {
+            cluster = await LiveGatewaysAsync(cluster, cancellationToken);
+            var deadline = DateTime.UtcNow + cluster.ConnectTimeout;
+            builder.UseOrleansClient(client => client.UseIdlCluster(cluster).UseConnectionRetryFilter(async (e, ct) =>
+            {
+                // Orleans retries a gateway that rejects it forever; keep the reasons and stop at --connect-timeout.
+                failures.Add(e);
+                if (DateTime.UtcNow >= deadline) return false;
+                await Task.Delay(250, ct);
+                return true;
+            }));
+        }
         var host = builder.Build();
-        await host.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken).WaitAsync(cluster is null ? TimeSpan.FromSeconds(60) : cluster.ConnectTimeout + TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (Exception e) when (cluster is not null && e is not OperationCanceledException || e is TimeoutException)
+        {
+            host.Dispose();
+            if (cluster is null) throw;
+            throw new ClusterUnavailableException(failures.Explain(cluster, e), e);
+        }
         int silos = 1;
         if (cluster is not null)
             silos = (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
                 .WaitAsync(TimeSpan.FromSeconds(30), cancellationToken)).Count;
         return new OrleansConnection(host, folder, silos);
+    }
+
+    // Gateways that do not even accept a TCP connection are named and dropped, so that one dead gateway does not
+    // hold up the live ones and a dead cluster fails in seconds.
+    private static async Task<ClusterClientOptions> LiveGatewaysAsync(ClusterClientOptions cluster, CancellationToken cancellationToken)
+    {
+        if (cluster.Gateways.Count == 0) return cluster;
+        var results = await GatewayProbe.ProbeAsync(cluster.Gateways, cluster.ConnectTimeout, cancellationToken);
+        var live = results.Where(r => r.Problem is null).Select(r => r.Gateway).ToArray();
+        if (live.Length == 0)
+            throw new ClusterUnavailableException($"cannot reach the cluster: {GatewayProbe.Describe(results)}.");
+        return new ClusterClientOptions
+        {
+            Gateways = live, ClusterId = cluster.ClusterId, ServiceId = cluster.ServiceId, TlsCertificate = cluster.TlsCertificate,
+            TlsPassword = cluster.TlsPassword, ConnectTimeout = cluster.ConnectTimeout,
+        };
     }
 
     public async ValueTask DisposeAsync()

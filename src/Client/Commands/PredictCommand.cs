@@ -54,26 +54,32 @@ internal static class PredictCommand
             if (!prediction.Equilibrium.IsConverged) failed++;
             // Regression outputs go back to the target's own units.
             if (!classification && ModelOptions.TargetScaling(stored) is { } targets) targets.Invert(prediction.Output);
-            for (int j = 0; j < count; j++) Write(output, start + j, prediction.Output, j, classification);
+            for (int j = 0; j < count; j++) Write(output, start + j, prediction.Output, j, classification, stored.Metadata.ClassNames);
             progress.Update(start + count);
         }
-        if (failed > 0) output.Info($"warning: {failed} batches did not converge: {SolverStatus.MaxIterations}");
+        if (failed > 0) NonConvergence.Explain(failed, (data.SampleCount + 1023) / 1024, stored.Metadata.MaxIterations, stored.Metadata.Tolerance, output);
         return failed == 0 ? ExitCodes.Success : ExitCodes.NotConverged;
     }
 
-    private static void Write<T>(CliOutput output, int index, Matrix<T> y, int col, bool classification) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Write<T>(CliOutput output, int index, Matrix<T> y, int col, bool classification, string[] classNames)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = Enumerable.Range(0, y.Rows).Select(i => double.CreateTruncating(y[i, col])).ToArray();
         int best = Array.IndexOf(values, values.Max());
         if (output.Json)
         {
             var o = new JsonObject { ["index"] = index };
-            if (classification) o["prediction"] = best;
+            if (classification && classNames.Length > 0) (o["prediction"], o["class"]) = (classNames[best], best);
+            else if (classification) o["prediction"] = best;
             o["scores"] = new JsonArray(values.Select(v => (JsonNode)Reports.Round(v)).ToArray());
             output.WriteObject(o);
         }
         else output.Out.WriteLine(classification
-            ? FormattableString.Invariant($"{index},{best}")
+            ? FormattableString.Invariant($"{index},{(classNames.Length > 0 ? CsvCell(classNames[best]) : best)}")
             : FormattableString.Invariant($"{index},") + string.Join(',', values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
     }
+
+    // A class name with a comma or quote must stay one CSV cell.
+    private static string CsvCell(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

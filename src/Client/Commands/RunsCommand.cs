@@ -7,8 +7,6 @@ namespace Idl.Client.Commands;
 /// <summary><c>idl runs list|status|cancel|resume</c>: the training runs of a running cluster.</summary>
 internal static class RunsCommand
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("runs", "List the training runs of a cluster, show one, cancel or resume it.");
@@ -25,31 +23,45 @@ internal static class RunsCommand
         var cluster = new Option<string?>("--cluster") { Description = "The cluster: gateways host:port,host:port or azure:<connection string>.", Required = true };
         var connect = new ClusterConnectOptions(cluster);
         var json = new Option<bool>("--json") { Description = "JSON objects on stdout, one per line." };
-        var runId = new Argument<string>("run-id") { Description = "The run id (as printed by idl train)." };
+        var runId = new Argument<string?>("run-id") { Description = "The run id (as printed by idl train).", Arity = ArgumentArity.ZeroOrOne };
+        var runIdOption = new Option<string?>("--run-id") { Description = "The run id, as an option (the same as the positional run-id)." };
         var command = new Command(name, description);
         command.Options.Add(cluster);
         connect.AddTo(command);
         command.Options.Add(json);
-        if (act is not null) command.Arguments.Add(runId);
+        if (act is not null)
+        {
+            command.Arguments.Add(runId);
+            command.Options.Add(runIdOption);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(json));
+            var calls = new ClusterCalls(output, patience: TimeSpan.FromSeconds(60));
+            string? id1 = act is null ? null : RunIdOf(parse, runId, runIdOption, name);
             await using var connection = await OrleansConnection.OpenAsync(connect.Target(parse), connect.TelemetryFor(parse), cancellationToken);
             if (act is null)
             {
-                var ids = await connection.Grains.GetGrain<IRunRegistryGrain>("default").ListAsync().WaitAsync(CallTimeout, cancellationToken);
-                foreach (var id in ids) Write(output, await connection.Grains.GetGrain<ITrainingCoordinatorGrain>(id).StatusAsync().WaitAsync(CallTimeout, cancellationToken), false);
+                var ids = await calls.CallAsync(() => connection.Grains.GetGrain<IRunRegistryGrain>("default").ListAsync(), "runs list", cancellationToken);
+                foreach (var id in ids) Write(output, await calls.CallAsync(() => connection.Grains.GetGrain<ITrainingCoordinatorGrain>(id).StatusAsync(), $"run {id}", cancellationToken), false);
                 if (ids.Count == 0) output.Info($"no runs");
                 return ExitCodes.Success;
             }
-            string id1 = parse.GetValue(runId)!;
-            if (!(await connection.Grains.GetGrain<IRunRegistryGrain>("default").ListAsync().WaitAsync(CallTimeout, cancellationToken)).Contains(id1))
+            if (!(await calls.CallAsync(() => connection.Grains.GetGrain<IRunRegistryGrain>("default").ListAsync(), "runs list", cancellationToken)).Contains(id1!))
                 throw UsageException.For("run-id", id1, "no such run on this cluster (see idl runs list)");
-            var status = await act(connection.Grains.GetGrain<ITrainingCoordinatorGrain>(id1), cancellationToken).WaitAsync(CallTimeout, cancellationToken);
+            // status, cancel and resume are idempotent, so a call lost with a dying silo can be made again.
+            var status = await calls.CallAsync(() => act(connection.Grains.GetGrain<ITrainingCoordinatorGrain>(id1!), cancellationToken), $"runs {name} {id1}", cancellationToken);
             Write(output, status, name == "status");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static string RunIdOf(ParseResult parse, Argument<string?> positional, Option<string?> option, string command)
+    {
+        string? a = parse.GetValue(positional), o = parse.GetValue(option);
+        if (a is not null && o is not null && a != o) throw UsageException.For("--run-id", o, $"differs from the run id '{a}' given before it; give one");
+        return a ?? o ?? throw new UsageException($"idl runs {command} needs a run id: idl runs {command} <run-id> (or --run-id <run-id>); see idl runs list");
     }
 
     private static void Write(CliOutput output, RunStatus status, bool withEpochs)

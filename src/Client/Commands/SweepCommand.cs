@@ -46,7 +46,8 @@ internal sealed class SweepCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
-            var spec = SweepSpecValidator.Validate(Read(parse, cluster));
+            var spec = UsageException.FromSpec(() => SweepSpecValidator.Validate(Read(parse, cluster)));
+            if (parse.GetValue(Csv) is { } csv) OutputPath.EnsureWritable("--csv", csv);
             string sweepId = parse.GetValue(SweepId) ?? "sweep-" + Guid.NewGuid().ToString("N")[..12];
             return new SweepJob(spec, sweepId, parse.GetValue(Csv), output).RunAsync(cluster.Target(parse), cluster.Connect.TelemetryFor(parse),
                 DataOptions.ConnectionFor(parse, DataConnection), cancellationToken, cluster.DashboardFor(parse));
@@ -96,7 +97,11 @@ internal sealed class SweepCommand
     {
         var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (items.Length == 0) throw UsageException.For(option, $"'{text}'", "must list at least one value");
-        return [.. items.Select(item => Number(option, text, item))];
+        double[] values = [.. items.Select(item => Number(option, text, item))];
+        // The same value twice would run the same trial twice.
+        if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw UsageException.For(option, text, string.Create(CultureInfo.InvariantCulture, $"lists {repeated.Key} {repeated.Count()} times; give each value once"));
+        return values;
     }
 
     private static double Number(string option, string text, string item) =>

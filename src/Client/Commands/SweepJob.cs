@@ -15,9 +15,10 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
         await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry, cancellationToken, dataConnection, dashboard);
         if (connection.DashboardUrl is { } url) output.Info($"dashboard: {url}");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
-        var status = await sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var status = await UsageException.FromSpecAsync(() => sweep.StartAsync(spec, cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken));
         output.Info($"sweep {sweepId}: {status.Trials.Count} trials, {spec.Concurrency} at once, scheduler {spec.Scheduler}, {connection.Silos} silo(s)");
         var reported = new HashSet<string>();
+        var calls = new ClusterCalls(output);
         while (true)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -25,7 +26,7 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
                 await sweep.CancelAsync().WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            status = await sweep.StatusAsync().WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            status = await calls.CallAsync(() => sweep.StatusAsync(), $"sweep {sweepId}", cancellationToken);
             foreach (var t in status.Trials.Where(t => t.IsFinished && reported.Add(t.TrialId))) Report(t, status.Metric);
             if (status.IsFinished) break;
             await Task.Delay(100, CancellationToken.None);

@@ -79,8 +79,8 @@ internal sealed class TrainOptions
         int rounds = p.GetValue(BcdRounds);
         if (rounds < 1) throw UsageException.For("--bcd-rounds", rounds, "must be at least 1");
         string activation = p.GetValue(Activation)!;
-        try { ActivationParser.Parse(activation); }
-        catch (FormatException e) { throw UsageException.For("--activation", activation, e.Message); }
+        try { Idl.Numerics.Activations.ActivationMap.Uniform(ActivationParser.Parse(activation), hidden); }
+        catch (Exception e) when (e is FormatException or ArgumentException) { throw UsageException.For("--activation", activation, UsageException.Plain(e) + $" (with --hidden {hidden})"); }
         LearningRateSchedule schedule;
         try { schedule = LearningRateSchedule.Parse(p.GetValue(Schedule)!); }
         catch (FormatException e) { throw UsageException.For("--schedule", p.GetValue(Schedule), e.Message); }
@@ -105,6 +105,7 @@ internal sealed class TrainOptions
         if (standardize is not ("auto" or "features" or "global" or "none"))
             throw UsageException.For("--standardize", standardize, "must be auto, features, global or none");
         string? outPath = p.GetValue(Out);
+        if (outPath is not null && string.IsNullOrWhiteSpace(outPath)) throw UsageException.For("--out", "''", "is empty; name the model file to write");
         if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
             throw UsageException.For("--out", outPath, $"folder {folder} does not exist");
         return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,

@@ -27,6 +27,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         var prepared = DataPreparation.Prepare(loaded, dataSpec, settings.Standardize, settings.ValidationFraction, settings.Seed);
         var (train, validation, standardization, targetScaling) = (prepared.Train, prepared.Validation, prepared.InputScaling, prepared.TargetScaling);
         var test = prepared.Test;
+        ClassCoverage.Check(train, test, dataSpec, output);
         output.Info($"data {dataSpec}: {train.SampleCount} train, {validation?.SampleCount ?? 0} validation, {test?.SampleCount ?? 0} test samples, {train.FeatureCount} features, {train.OutputCount} outputs ({train.Task})");
 
         int n = settings.Hidden, p = train.FeatureCount, q = train.OutputCount;
@@ -69,6 +70,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
         if (PlotPath is { } plot) Plots.PlotFiles.Write(plot, Plots.CurvePanels.Run([.. result.Epochs.Select(Plots.EpochPoint.From)]), output);
         if (output.Json) output.WriteObject(summary);
         else output.Result($"done: {Describe(result.Epochs[^1])}, {summary["train_seconds_total"]} s training");
+        NonConvergence.Warn(result.Epochs, options.Forward.MaxIterations, output);
         return ExitCodes.Success;
     }
 
@@ -149,6 +151,7 @@ internal sealed class TrainingJob(TrainSettings settings, string dataSpec, CliOu
             TargetMean = targets?.Mean.ToArray() ?? [],
             TargetStd = targets?.Std.ToArray() ?? [],
             FeatureNames = train.FeatureNames?.ToArray() ?? [],
+            ClassNames = train.ClassNames?.ToArray() ?? [],
             Provenance = new Dictionary<string, string>
             {
                 ["data"] = dataSpec,

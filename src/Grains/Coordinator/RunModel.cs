@@ -38,9 +38,10 @@ internal abstract class RunModel
     /// <summary>The optimizer's state as checkpoint slots.</summary>
     public abstract List<AdamSlot> ExportOptimizer();
 
-    /// <summary>Step <paramref name="step"/> (1-based) at learning rate <paramref name="learningRate"/>: the mean of
-    /// <paramref name="parts"/>, then the update (spans aggregate, update, project).</summary>
-    public abstract void Update(IReadOnlyList<ShardContribution> parts, int step, double learningRate);
+    /// <summary>Step <paramref name="step"/> (1-based, in epoch <paramref name="epoch"/>) at learning rate
+    /// <paramref name="learningRate"/>: the mean of <paramref name="parts"/>, then the update (spans aggregate, update, project).</summary>
+    /// <exception cref="TrainingDivergedException">The update made the loss or a parameter non-finite.</exception>
+    public abstract void Update(IReadOnlyList<ShardContribution> parts, int step, double learningRate, int epoch);
 }
 
 internal sealed class RunModel<T>(ImplicitModel<T> model, ParameterUpdate<T> update) : RunModel
@@ -110,7 +111,7 @@ internal sealed class RunModel<T>(ImplicitModel<T> model, ParameterUpdate<T> upd
         .Select(kv => new AdamSlot(kv.Key, MatrixPayload.FromVector<T>(kv.Value[0]),
             MatrixPayload.FromVector<T>(kv.Value.Length > 1 ? kv.Value[1] : []))).ToList();
 
-    public override void Update(IReadOnlyList<ShardContribution> parts, int step, double learningRate)
+    public override void Update(IReadOnlyList<ShardContribution> parts, int step, double learningRate, int epoch)
     {
         var m = model;
         using (TrainingTelemetry.Source.StartActivity("aggregate"))
@@ -121,7 +122,7 @@ internal sealed class RunModel<T>(ImplicitModel<T> model, ParameterUpdate<T> upd
             _sum.ToMean();
         }
         double before = Norms.InfinityNorm(m.A);
-        var (updateTicks, projectTicks) = update.Apply(m, _sum, step, learningRate);
+        var (updateTicks, projectTicks) = update.Apply(m, _sum, step, learningRate, epoch);
         // The update runs in Numerics; its two phases become spans afterwards with the durations it measured.
         var end = DateTimeOffset.UtcNow;
         var projected = end - Stopwatch.GetElapsedTime(0, projectTicks);

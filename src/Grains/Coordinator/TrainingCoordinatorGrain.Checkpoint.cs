@@ -8,6 +8,8 @@ namespace Idl.Grains.Coordinator;
 
 public sealed partial class TrainingCoordinatorGrain
 {
+    private int _checkpointFailures;
+
     // Evaluates on every shard's part of the test set, records the epoch, checkpoints; the run completes after its
     // last epoch. Retried as a whole on failure: nothing changes until the evaluation is in.
     private async Task EndEpochAsync(int epoch, CancellationToken cancellationToken)
@@ -52,14 +54,28 @@ public sealed partial class TrainingCoordinatorGrain
         finally { _completing = false; }
     }
 
-    // Model, optimizer moments, step and epoch sums, written together through grain storage.
+    // Model, optimizer moments, step and epoch sums, written together through grain storage. The stored step is what
+    // status reports as the checkpoint step, so a failed write puts the last durable values back; failures in a row
+    // (a full or broken disk) pause the run with the reason instead of training on without checkpoints.
     private async Task CheckpointAsync(CancellationToken cancellationToken, ActivityContext parent = default)
     {
         using var activity = TrainingTelemetry.Source.StartActivity("checkpoint", ActivityKind.Internal, parent);
+        var durable = (S.Model, S.Adam, S.Step, S.Progress);
         S.Model = _model!.Pack(S.Spec!.Activation);
         S.Adam = _model.ExportOptimizer();
         (S.Step, S.Progress) = (_step, _progress);
-        await state.WriteStateAsync(cancellationToken);
+        try { await state.WriteStateAsync(cancellationToken); }
+        catch (Exception e)
+        {
+            (S.Model, S.Adam, S.Step, S.Progress) = durable;
+            if (e is OperationCanceledException || ++_checkpointFailures < _options.MaxCheckpointFailures || S.State != RunState.Running) throw;
+            (S.State, S.Error) = (RunState.Paused, $"checkpoint storage failing: {e.GetBaseException().Message} ({_checkpointFailures} writes in a row failed; "
+                + $"the last durable checkpoint is step {S.Step}). Fix the storage, then: idl runs resume {RunId}");
+            StopTimer();
+            EndEpochActivity();
+            return;
+        }
+        _checkpointFailures = 0;
         activity?.SetTag(TrainingTelemetry.Tags.Step, _step)
             .SetTag(TrainingTelemetry.Tags.Bytes, S.Model.WireBytes + S.Adam.Sum(a => a.M.WireBytes + a.V.WireBytes));
     }

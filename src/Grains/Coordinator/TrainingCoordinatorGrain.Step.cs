@@ -28,6 +28,17 @@ public sealed partial class TrainingCoordinatorGrain
             else await StepAsync(perEpoch, cancellationToken);
             _failures = 0;
         }
+        catch (TrainingDivergedException e) when (S.State == RunState.Running)
+        {
+            // Not transient: the in-memory model is no longer finite and a retry would fail the same way, so the run
+            // fails at once and cannot be resumed (it would diverge again); the stored checkpoint stays the last finite one.
+            LogStepFailed(logger, RunId, _step + 1, ++_failures, e.Message);
+            (S.State, S.Error) = (RunState.Failed, e.Message);
+            _model = null;
+            StopTimer();
+            EndEpochActivity();
+            await state.WriteStateAsync(CancellationToken.None);
+        }
         catch (Exception e) when (S.State == RunState.Running)
         {
             LogStepFailed(logger, RunId, _step + 1, ++_failures, e.Message);
@@ -77,7 +88,7 @@ public sealed partial class TrainingCoordinatorGrain
         // The single-process trainer's update on the mean gradient (optimizer, penalties, projection onto ||A||inf <= kappa)
         // at the schedule's rate for this epoch.
         double lr = LearningRateSchedule.Parse(spec.Schedule).Rate(spec.LearningRate, epoch + 1, spec.Epochs);
-        _model!.Update(parts, (int)(_step + 1), lr);
+        _model!.Update(parts, (int)(_step + 1), lr, epoch + 1);
         _step++;
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);

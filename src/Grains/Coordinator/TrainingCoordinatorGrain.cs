@@ -98,7 +98,7 @@ public sealed partial class TrainingCoordinatorGrain(
     public async Task<RunStatus> ResumeAsync()
     {
         if (S.State is not (RunState.Paused or RunState.Failed) || _model is null) return Status();
-        (S.State, S.Error, _failures) = (RunState.Running, null, 0);
+        (S.State, S.Error, _failures, _checkpointFailures) = (RunState.Running, null, 0, 0);
         _runContext = Activity.Current?.Context ?? _runContext;
         RecordEvent(RunEventKind.Resumed);
         await state.WriteStateAsync();

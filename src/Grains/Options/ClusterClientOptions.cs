@@ -23,6 +23,9 @@ public sealed class ClusterClientOptions
     /// <summary>Password of <see cref="TlsCertificate"/>.</summary>
     public string? TlsPassword { get; init; }
 
+    /// <summary>How long connecting may take before the client gives up naming each gateway (<c>--connect-timeout</c>).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Parses <c>--cluster</c>: "host:port,host:port" or "azure:&lt;connection string&gt;".</summary>
     /// <exception cref="ArgumentException">Neither form; the message names <c>--cluster</c>.</exception>
     public static ClusterClientOptions Parse(string cluster, string? clusterId, string? serviceId, string? tlsCertificate, string? tlsPassword)

@@ -34,6 +34,10 @@ public sealed class TrainingClusterOptions
     /// <summary>Consecutive failed attempts at one step before the run is marked failed. Default 30.</summary>
     public int MaxStepAttempts { get; set; } = 30;
 
+    /// <summary>Checkpoint writes in a row that may fail before the run pauses with "checkpoint storage failing"
+    /// (training on would only widen the gap to the last durable checkpoint). Default 3.</summary>
+    public int MaxCheckpointFailures { get; set; } = 3;
+
     /// <summary>Pause between a failed step attempt and the next. Default 200 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -63,6 +67,7 @@ public sealed class TrainingClusterOptionsValidator(IOptions<TrainingClusterOpti
         if (o.ProjectionThreads < 0) throw Bad(nameof(o.ProjectionThreads), o.ProjectionThreads, "must be 0 (one per core) or more");
         if (o.ShardCallTimeout <= TimeSpan.Zero) throw Bad(nameof(o.ShardCallTimeout), o.ShardCallTimeout, "must be positive");
         if (o.MaxStepAttempts < 1) throw Bad(nameof(o.MaxStepAttempts), o.MaxStepAttempts, "must be at least 1");
+        if (o.MaxCheckpointFailures < 1) throw Bad(nameof(o.MaxCheckpointFailures), o.MaxCheckpointFailures, "must be at least 1");
         if (o.RetryDelay < TimeSpan.Zero) throw Bad(nameof(o.RetryDelay), o.RetryDelay, "must not be negative");
         if (o.ResumeCheckPeriod < TimeSpan.FromSeconds(1)) throw Bad(nameof(o.ResumeCheckPeriod), o.ResumeCheckPeriod, "must be at least 1 s");
     }

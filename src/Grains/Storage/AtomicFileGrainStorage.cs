@@ -38,24 +38,34 @@ public sealed class AtomicFileGrainStorage(string name, AtomicFileStorageOptions
         var bytes = serializer.SerializeToArray(new StoredState<T>(version, grainState.State!));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        try
         {
-            if (options.WriteHook is { } hook)
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await file.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
-                await hook(temp, false).ConfigureAwait(false);
-                await file.WriteAsync(bytes.AsMemory(bytes.Length / 2)).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
-                await hook(temp, true).ConfigureAwait(false);
+                if (options.WriteHook is { } hook)
+                {
+                    await file.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+                    file.Flush(flushToDisk: true);
+                    await hook(temp, false).ConfigureAwait(false);
+                    await file.WriteAsync(bytes.AsMemory(bytes.Length / 2)).ConfigureAwait(false);
+                    file.Flush(flushToDisk: true);
+                    await hook(temp, true).ConfigureAwait(false);
+                }
+                else
+                {
+                    await file.WriteAsync(bytes).ConfigureAwait(false);
+                    file.Flush(flushToDisk: true);
+                }
             }
-            else
-            {
-                await file.WriteAsync(bytes).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
-            }
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        catch
+        {
+            // A full disk fails the write or the flush: leave no partial temporary file (only a kill mid-write can).
+            try { File.Delete(temp); }
+            catch (IOException) { }
+            throw;
+        }
         (grainState.ETag, grainState.RecordExists) = (Tag(version), true);
     }
 

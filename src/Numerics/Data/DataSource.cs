@@ -34,8 +34,8 @@ public static class DataSource
             "mnist" => new(
                 MnistReader.ReadFolder(Path(spec, argument), DataPart.Train, options.Start, options.Count),
                 options.LoadTest ? MnistReader.ReadFolder(argument, DataPart.Test) : null),
-            "csv" => new(CsvReader.Read(Path(spec, argument), options.Csv, options.Start, options.Count), null),
-            "libsvm" => new(LibSvmReader.Read(Path(spec, argument), options.LibSvm, options.Start, options.Count), null),
+            "csv" => new(Readable(Path(spec, argument), f => CsvReader.Read(f, options.Csv, options.Start, options.Count)), null),
+            "libsvm" => new(Readable(Path(spec, argument), f => LibSvmReader.Read(f, options.LibSvm, options.Start, options.Count)), null),
             "synthetic" => Synthetic(spec, argument.ToLowerInvariant(), options),
             _ => throw Unknown(spec),
         };
@@ -59,6 +59,14 @@ public static class DataSource
         // The test part keeps its own default size: Samples sizes the training part only.
         var test = options.LoadTest ? generate(DataPart.Test, options.Synthetic with { Samples = null }) : null;
         return new LoadedData(train, test);
+    }
+
+    // A folder or an unreadable file would otherwise surface as "Access to the path is denied" with a trace.
+    private static Dataset Readable(string file, Func<string, Dataset> read)
+    {
+        if (Directory.Exists(file)) throw DataFormatException.InFile(file, "is a folder, not a data file; name the file itself.");
+        try { return read(file); }
+        catch (UnauthorizedAccessException) { throw DataFormatException.InFile(file, "cannot be read: permission denied."); }
     }
 
     private static string Path(string spec, string argument) => argument.Length > 0 ? argument

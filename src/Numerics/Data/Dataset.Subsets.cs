@@ -19,7 +19,7 @@ public sealed partial class Dataset
             if (labels is not null) labels[k] = _labels![i];
             if (targets is not null) _targets!.AsSpan(i * q, q).CopyTo(targets.AsSpan(k * q, q));
         }
-        return new Dataset(name ?? Name, Description, Task, inputs, p, labels, targets, q, FeatureNames);
+        return new Dataset(name ?? Name, Description, Task, inputs, p, labels, targets, q, FeatureNames) { ClassNames = ClassNames };
     }
 
     /// <summary>Samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>).</summary>
@@ -76,13 +76,13 @@ public sealed partial class Dataset
 
     /// <summary>A copy with the same targets and new inputs (same shape), for transforms such as standardisation.</summary>
     internal Dataset WithInputs(float[] inputs) =>
-        new(Name, Description, Task, inputs, FeatureCount, _labels, _targets, OutputCount, FeatureNames);
+        new(Name, Description, Task, inputs, FeatureCount, _labels, _targets, OutputCount, FeatureNames) { ClassNames = ClassNames };
 
     /// <summary>A copy with the same inputs and new regression targets (same shape).</summary>
     internal Dataset WithTargets(float[] targets) =>
-        new(Name, Description, Task, _inputs, FeatureCount, _labels, targets, OutputCount, FeatureNames);
+        new(Name, Description, Task, _inputs, FeatureCount, _labels, targets, OutputCount, FeatureNames) { ClassNames = ClassNames };
 
     /// <summary>A copy with a new name and description.</summary>
     public Dataset WithName(string name, string? description = null) =>
-        new(name, description ?? Description, Task, _inputs, FeatureCount, _labels, _targets, OutputCount, FeatureNames);
+        new(name, description ?? Description, Task, _inputs, FeatureCount, _labels, _targets, OutputCount, FeatureNames) { ClassNames = ClassNames };
 }

@@ -25,7 +25,7 @@ internal static class Header
         return meta;
     }
 
-    public static StoredModel ReadModel(string path, JsonElement root, Dictionary<string, string> meta, ReadOnlyMemory<byte> payload)
+    public static StoredModel ReadModel(string path, JsonElement root, Dictionary<string, string> meta, ReadOnlyMemory<byte> payload, bool headerVerified)
     {
         var activation = ModelFile.ReadActivation(path, meta.GetValueOrDefault("activation", "[]"));
         ModelMetadata metadata;
@@ -35,8 +35,8 @@ internal static class Header
         int version = int.Parse(meta["version"], CultureInfo.InvariantCulture);
         return dtype switch
         {
-            "F32" => new StoredModel(Build<float>(path, root, payload, activation), null, metadata, version),
-            "F64" => new StoredModel(null, Build<double>(path, root, payload, activation), metadata, version),
+            "F32" => new StoredModel(Build<float>(path, root, payload, activation), null, metadata, version, headerVerified),
+            "F64" => new StoredModel(null, Build<double>(path, root, payload, activation), metadata, version, headerVerified),
             _ => throw new ModelFormatException(path, $"tensor A has dtype '{dtype}'; expected F32 or F64."),
         };
     }

@@ -13,7 +13,9 @@ namespace Idl.Numerics.Serialization;
 /// The <c>.idl</c> model file: the safetensors layout — an 8-byte little-endian header length N, N bytes of UTF-8
 /// JSON, then the tensors as little-endian row-major bytes — so that any safetensors reader (or a few lines of
 /// numpy) can read it. The header's <c>__metadata__</c> holds the format name and version, the activation map,
-/// a SHA-256 of the tensor bytes, and <see cref="ModelMetadata"/> as JSON. See docs/model-format.md.
+/// a SHA-256 and <see cref="ModelMetadata"/> as JSON. From version 2 the SHA-256 covers the whole file (header and
+/// tensors, with the digest's own 64 characters read as zeros); version 1 covered the tensor bytes only, so such
+/// files load with <see cref="StoredModel.HeaderVerified"/> false. See docs/model-format.md.
 /// </summary>
 public static class ModelFile
 {
@@ -21,7 +23,9 @@ public static class ModelFile
     public const string Format = "idl-model";
 
     /// <summary>The format version this build writes; it reads this version and older.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    private static readonly string Placeholder = new('0', 64);
 
     private const long MaxHeaderBytes = 100L << 20;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -55,10 +59,14 @@ public static class ModelFile
             ["format"] = Format,
             ["version"] = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["activation"] = JsonSerializer.Serialize(model.Activation.Segments.Select(s => new SegmentDto(s.Activation.Name, s.Offset, s.Length)), Json),
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(payload)),
+            ["sha256"] = Placeholder,
             ["model"] = JsonSerializer.Serialize(metadata, Json),
         };
         byte[] headerBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, Json));
+        byte[] lengthBytes = new byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)headerBytes.Length);
+        int at = FileChecksum.DigestOffset(headerBytes, Placeholder) ?? throw new InvalidOperationException("The header lost its checksum placeholder.");
+        Encoding.ASCII.GetBytes(FileChecksum.Compute(lengthBytes, headerBytes, payload)).CopyTo(headerBytes, at);
 
         string full = Path.GetFullPath(path);
         string temp = full + "." + Environment.ProcessId + ".tmp";
@@ -66,9 +74,7 @@ public static class ModelFile
         {
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
-                file.Write(length);
+                file.Write(lengthBytes);
                 file.Write(headerBytes);
                 file.Write(payload);
                 file.Flush(flushToDisk: true);
@@ -97,9 +103,19 @@ public static class ModelFile
         catch (JsonException e) { throw new ModelFormatException(path, $"the header is not valid JSON ({e.Message})."); }
         var meta = Header.ReadMetadata(path, root);
         string expected = meta.GetValueOrDefault("sha256", "");
-        if (Convert.ToHexStringLower(SHA256.HashData(payload.Span)) != expected)
+        bool wholeFile = int.Parse(meta["version"], System.Globalization.CultureInfo.InvariantCulture) >= 2;
+        if (wholeFile)
+        {
+            var headerBytes = bytes.AsSpan(8, (int)headerLength).ToArray();
+            if (expected.Length != 64 || FileChecksum.DigestOffset(headerBytes, expected) is not { } at)
+                throw new ModelFormatException(path, "the header's sha256 entry is missing or malformed; the file is damaged.");
+            Encoding.ASCII.GetBytes(Placeholder).CopyTo(headerBytes, at);
+            if (FileChecksum.Compute(bytes.AsSpan(0, 8), headerBytes, payload.Span) != expected)
+                throw new ModelFormatException(path, "the file does not match its SHA-256 checksum (header or tensors changed); the file is damaged.");
+        }
+        else if (Convert.ToHexStringLower(SHA256.HashData(payload.Span)) != expected)
             throw new ModelFormatException(path, "the tensor data does not match its SHA-256 checksum; the file is damaged.");
-        return Header.ReadModel(path, root, meta, payload);
+        return Header.ReadModel(path, root, meta, payload, headerVerified: wholeFile);
     }
 
     private static void WriteLittleEndian<T>(Stream s, T[] data) where T : unmanaged

@@ -36,6 +36,9 @@ public sealed record ModelMetadata
     /// <summary>Target standardisation σ for regression (empty when none).</summary>
     public double[] TargetStd { get; init; } = [];
 
+    /// <summary>Class names, index = class, when the training labels were text (empty otherwise).</summary>
+    public string[] ClassNames { get; init; } = [];
+
     /// <summary>Input feature names, when known.</summary>
     public string[] FeatureNames { get; init; } = [];
 

@@ -6,9 +6,9 @@ namespace Idl.Numerics.Serialization;
 /// <summary>A model read from a file, in the precision it was stored in, with its metadata.</summary>
 public sealed class StoredModel
 {
-    internal StoredModel(ImplicitModel<float>? single, ImplicitModel<double>? dbl, ModelMetadata metadata, int version)
+    internal StoredModel(ImplicitModel<float>? single, ImplicitModel<double>? dbl, ModelMetadata metadata, int version, bool headerVerified)
     {
-        (_single, _double, Metadata, Version) = (single, dbl, metadata, version);
+        (_single, _double, Metadata, Version, HeaderVerified) = (single, dbl, metadata, version, headerVerified);
     }
 
     private readonly ImplicitModel<float>? _single;
@@ -19,6 +19,10 @@ public sealed class StoredModel
 
     /// <summary>The format version of the file.</summary>
     public int Version { get; }
+
+    /// <summary>Whether the checksum covered the header (activation, metadata) as well as the tensors: true from
+    /// format version 2; a version-1 file's header could have been edited undetected.</summary>
+    public bool HeaderVerified { get; }
 
     /// <summary><c>float32</c> or <c>float64</c>: the stored precision.</summary>
     public string Precision => _single is not null ? "float32" : "float64";

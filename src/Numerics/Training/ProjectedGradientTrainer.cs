@@ -105,7 +105,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         foreach (var indices in _batches.Indices(epoch - 1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stats = Step(indices, lr);
+            var stats = Step(indices, lr, epoch);
             lossSum += stats.Loss * indices.Length;
             forwardIterations += stats.ForwardIterations;
             backwardIterations += stats.BackwardIterations;
@@ -136,7 +136,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         };
     }
 
-    private StepStats Step(int[] indices, double lr)
+    private StepStats Step(int[] indices, double lr, int epoch)
     {
         long t0 = Stopwatch.GetTimestamp();
         var batch = _train.Batch<T>(indices);
@@ -147,7 +147,7 @@ public sealed class ProjectedGradientTrainer<T> where T : unmanaged, IFloatingPo
         _sum.Clear();
         _sum.Add(GradientView<T>.Of(part.Gradient), part.Count, part.LossSum);
         double loss = _sum.ToMean();
-        var (update, project) = _update.Apply(_model, _sum, ++_step, lr);
+        var (update, project) = _update.Apply(_model, _sum, ++_step, lr, epoch);
         _phases.Add(t1 - t0, part.ForwardTicks, part.AdjointTicks, update, project);
         return new StepStats(loss, part.Equilibrium.Iterations, part.Gradient.Adjoint.Iterations, part.NonConverged);
     }

@@ -69,7 +69,7 @@ public sealed class CsvReaderTests
     [InlineData("1,2,0\n3,4,-1\n", "line 2", "negative")]
     [InlineData("1,2,0\n3,4,1.5\n", "line 2", "not an integer")]
     [InlineData("1,2,0\n3,4,7\n", "line 2", "class count 5")]
-    [InlineData("1,2,0\n3,4,abc\n", "line 2", "not a number")]
+    [InlineData("1,2,0\n3,4,abc\n", "line 2", "label 'abc' is text")]
     [InlineData("a,b,c\n", "bad.csv", "no data rows")]
     [InlineData("\n\n", "bad.csv", "no data rows")]
     [InlineData("1\n2\n", "line 1", "at least one feature")]

@@ -73,7 +73,7 @@ public sealed class ModelFileTests : IDisposable
         ModelFile.Save(path, TestSupport.Models.Random<double>(4, 2, 2, seed: 6), Meta);
         var bytes = File.ReadAllBytes(path);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        int at = text.IndexOf("\"version\":\"1\"", StringComparison.Ordinal);
+        int at = text.IndexOf("\"version\":\"2\"", StringComparison.Ordinal);
         bytes[at + "\"version\":\"".Length] = (byte)'7';
         File.WriteAllBytes(path, bytes);
         var ex = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));

@@ -27,13 +27,26 @@ internal sealed class CsvLayout
     {
         char delimiter = options.Delimiter ?? DetectDelimiter(firstLine);
         var cells = Split(firstLine, delimiter);
-        bool header = options.HasHeader ?? cells.Any(c => !CellParser.IsNumber(c));
+        bool header = options.HasHeader ?? LooksLikeHeader(cells, options.Target);
         string[]? names = header ? cells.Select(c => CellParser.Unquote(c).ToString()).ToArray() : null;
         if (cells.Length < 2)
             throw DataFormatException.AtLine(source, line, Dataset.Invariant(
                 $"found {cells.Length} column with delimiter {Describe(delimiter)}; need at least one feature and a target."));
         int target = ResolveTarget(source, options.Target, names, cells.Length);
         return new CsvLayout(delimiter, names, cells.Length, target);
+    }
+
+    // Text in the target column may be a class label ("grey soil"), so a header is recognised by its feature cells;
+    // a target given by name needs a header anyway.
+    private static bool LooksLikeHeader(string[] cells, string? target)
+    {
+        int t = cells.Length - 1;
+        if (target is not null)
+        {
+            if (!int.TryParse(target, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index)) return true;
+            t = index < 0 ? cells.Length + index : index;
+        }
+        return cells.Where((_, j) => j != t).Any(c => !CellParser.IsNumber(c));
     }
 
     public static string[] Split(string line, char delimiter) =>

@@ -30,15 +30,16 @@ public static class CsvReader
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         options ??= new CsvOptions();
         bool classify = options.Task == DataTask.Classification;
-        bool scanAll = classify && options.ClassCount is null;
+        // Labels are read on every row so that text labels map to the same classes in every shard of a file.
+        bool scanAll = classify;
         long end = count is { } c ? (long)start + c : long.MaxValue;
 
         CsvLayout? layout = null;
         var inputs = new List<float>();
-        var labels = new List<int>();
+        var labelCells = new List<(string Text, long Line)>();
+        var labelNames = new ClassLabels(source, options.ClassCount);
         var targets = new List<float>();
-        long rows = 0, maxLabelLine = 0;
-        int maxLabel = -1;
+        long rows = 0;
         foreach (var (line, text) in NumberedLines.Read(reader))
         {
             if (layout is null)
@@ -59,9 +60,9 @@ public static class CsvReader
                     $"row has {cells.Length} cells but {(layout.Header is null ? "the first row" : "the header")} has {layout.Columns} (delimiter {CsvLayout.Describe(layout.Delimiter)})."));
             if (classify)
             {
-                int label = CellParser.Label(source, line, cells[layout.TargetColumn], options.ClassCount);
-                if (label > maxLabel) (maxLabel, maxLabelLine) = (label, line);
-                if (inRange) labels.Add(label);
+                string label = CellParser.Unquote(cells[layout.TargetColumn]).ToString();
+                labelNames.Add(label, line);
+                if (inRange) labelCells.Add((label, line));
             }
             if (!inRange) continue;
             if (!classify) targets.Add(CellParser.Value(source, line, "target", cells[layout.TargetColumn]));
@@ -71,11 +72,11 @@ public static class CsvReader
         }
         if (rows == 0) throw DataFormatException.InFile(source, "the file has no data rows (empty data set).");
         int take = SampleRange.Resolve(source, start, count, rows, "rows");
-        return Build(source, options, layout!, inputs, labels, targets, take, start, maxLabel, maxLabelLine);
+        return Build(source, options, layout!, inputs, labelCells, labelNames, targets, take, start);
     }
 
     private static Dataset Build(string source, CsvOptions options, CsvLayout layout, List<float> inputs,
-        List<int> labels, List<float> targets, int take, int start, int maxLabel, long maxLabelLine)
+        List<(string Text, long Line)> labelCells, ClassLabels classes, List<float> targets, int take, int start)
     {
         int p = layout.Columns - 1;
         var names = layout.Header?.Where((_, j) => j != layout.TargetColumn).ToArray();
@@ -83,10 +84,9 @@ public static class CsvReader
         string description = Dataset.Invariant($"{Path.GetFileName(source)}, rows {start}..{start + take - 1}, target column {layout.TargetColumn + 1}");
         if (options.Task == DataTask.Regression)
             return Dataset.ForRegression(name, [.. inputs], p, [.. targets], 1, names, description);
-        int k = options.ClassCount ?? maxLabel + 1;
-        if (k > MaxInferredClasses)
-            throw DataFormatException.AtLine(source, maxLabelLine, Dataset.Invariant(
-                $"label {maxLabel} implies {k} classes (more than {MaxInferredClasses}); for a real-valued target use the regression task, or give the class count."));
-        return Dataset.ForClassification(name, [.. inputs], p, [.. labels], k, names, description);
+        var (k, classNames) = classes.Resolve(MaxInferredClasses);
+        var labels = labelCells.Select(c => classes.Index(c.Text, c.Line)).ToArray();
+        var set = Dataset.ForClassification(name, [.. inputs], p, labels, k, names, description);
+        return classNames is null ? set : set.WithClassNames(classNames);
     }
 }

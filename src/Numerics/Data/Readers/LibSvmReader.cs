@@ -35,6 +35,7 @@ public static class LibSvmReader
         var targets = new List<float>();
         long rows = 0;
         int maxIndex = 0, maxLabel = -1;
+        long maxIndexLine = 0;
         foreach (var (line, raw) in NumberedLines.Read(reader))
         {
             int hash = raw.IndexOf('#');
@@ -55,14 +56,27 @@ public static class LibSvmReader
             }
             else if (inRange) targets.Add(CellParser.Value(source, line, "target", tokens[0]));
             var pairs = ParsePairs(source, line, tokens, options.FeatureCount);
-            foreach (var (index, _) in pairs) maxIndex = Math.Max(maxIndex, index);
+            foreach (var (index, _) in pairs)
+                if (index > maxIndex) (maxIndex, maxIndexLine) = (index, line);
             if (inRange) rowsKept.Add(pairs);
         }
         if (rows == 0) throw DataFormatException.InFile(source, "the file has no samples (empty data set).");
         int take = SampleRange.Resolve(source, start, count, rows, "samples");
         int p = options.FeatureCount ?? maxIndex;
         if (p == 0) throw DataFormatException.InFile(source, "no feature index appears in the file, so the feature count is 0; give it explicitly.");
-        var inputs = new float[(long)take * p];
+        // The rows are stored dense: a stray huge index would otherwise overflow or exhaust memory in the allocation.
+        long cells = (long)take * p;
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        string? problem = cells > Array.MaxLength
+            ? Dataset.Invariant($"{take} dense rows of {p} features are {cells} values, more than one array can hold ({Array.MaxLength}).")
+            : cells * (double)sizeof(float) > available
+                ? Dataset.Invariant($"{take} dense rows of {p} features need {cells * (double)sizeof(float) / (1 << 30):F1} GiB, more than the {available / (double)(1 << 30):F1} GiB of memory available.")
+                : null;
+        if (problem is not null)
+            throw options.FeatureCount is null
+                ? DataFormatException.AtLine(source, maxIndexLine, Dataset.Invariant($"feature index {maxIndex}: ") + problem)
+                : DataFormatException.InFile(source, problem);
+        var inputs = new float[cells];
         for (int r = 0; r < take; r++)
             foreach (var (index, value) in rowsKept[r]) inputs[(long)r * p + index - 1] = value;
         string name = options.Name ?? Path.GetFileName(source);

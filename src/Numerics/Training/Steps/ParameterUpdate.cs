@@ -41,7 +41,10 @@ public sealed class ParameterUpdate<T> where T : unmanaged, IFloatingPointIeee75
     /// the mean gradient (<see cref="GradientSum{T}.ToMean"/>); the robustness subgradient is added to it.
     /// Returns the stopwatch ticks of the update and of the projection.
     /// </summary>
-    public (long UpdateTicks, long ProjectTicks) Apply(ImplicitModel<T> model, GradientSum<T> mean, int step, double learningRate)
+    /// <param name="epoch">The 1-based epoch of the step, for the divergence message.</param>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter is not finite after the update (the model is
+    /// then not projected and must be discarded).</exception>
+    public (long UpdateTicks, long ProjectTicks) Apply(ImplicitModel<T> model, GradientSum<T> mean, int step, double learningRate, int epoch)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(mean);
@@ -58,6 +61,9 @@ public sealed class ParameterUpdate<T> where T : unmanaged, IFloatingPointIeee75
         if (_blocks.HasFlag(ParameterBlocks.OutputBias) && model.OutputBias is { } c && mean.OutputBias is { } gc) o.Update(5, c, gc);
         ProximalPenalties.L1(model, learningRate, _penalties.L1);
         ProximalPenalties.FeatureSelection(model, learningRate, _penalties.FeatureSelection);
+        // Checked before the projection, which would otherwise fail on the first non-finite entry with a message about
+        // matrix entries instead of saying that training diverged.
+        DivergenceCheck.ThrowIfDiverged(mean.Count == 0 ? 0 : mean.LossSum / mean.Count, model, epoch, step);
         long t1 = Stopwatch.GetTimestamp();
         Constraint.Project(model);
         return (t1 - t0, Stopwatch.GetTimestamp() - t1);
