@@ -21,10 +21,29 @@ public sealed class ApiTests(DashboardSilo silo)
     [InlineData("GET", "/assets/no-such-file.js")]
     public async Task Request_UnknownId_404WithMessage(string method, string path)
     {
-        var response = await Client().SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(silo.LoopbackUrl, path)));
+        var request = new HttpRequestMessage(new HttpMethod(method), new Uri(silo.LoopbackUrl, path));
+        request.Headers.Add("X-Idl-Action", "1");
+        var response = await Client().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.StartsWith("no ", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Cancel_WithoutTheActionHeader_403AndTheRunGoesOn()
+    {
+        string id = "dash-guard-" + Guid.NewGuid().ToString("N")[..6];
+        var run = silo.Grains.GetGrain<ITrainingCoordinatorGrain>(id);
+        await run.StartAsync(DashboardSilo.Small with { Epochs = 1000 });
+        try
+        {
+            var response = await Client().PostAsync(new Uri(silo.LoopbackUrl, $"/api/runs/{id}/cancel"), null);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("X-Idl-Action", await response.Content.ReadAsStringAsync());
+            Assert.Equal(RunState.Running, (await run.StatusAsync()).State);
+        }
+        finally { await run.CancelAsync(); }
     }
 
     [Fact]

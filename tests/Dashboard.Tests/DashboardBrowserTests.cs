@@ -5,8 +5,8 @@ using Idl.Grains.Contracts;
 namespace Idl.Dashboard.Tests;
 
 /// <summary>
-/// The dashboard in a real headless browser: the runs list, a finished run's curves, a 2×2 sweep's table, and
-/// cancelling a running run from its page. Screenshots go to the test's output folder, or to
+/// The dashboard in a real headless browser: refused without the token (it is bound off loopback), the runs list, a
+/// finished run's curves, a 2×2 sweep's table, and cancelling a running run from its page. Screenshots go to the test's output folder, or to
 /// IDL_DASHBOARD_SCREENSHOTS (docs/img refreshes the README's).
 /// </summary>
 [Collection(DashboardSiloCollection.Name)]
@@ -26,6 +26,8 @@ public sealed class DashboardBrowserTests(DashboardSilo silo)
             silo.LoopbackUrl.ToString().TrimEnd('/'), DashboardSilo.Token, silo.ShortRun, silo.Sweep, silo.LongRun, shots);
 
         Assert.False(page.TryGetProperty("error", out var error), error.ToString());
+        Assert.Equal(401, page.GetProperty("withoutToken").GetProperty("status").GetInt32());
+        Assert.Contains("requires its token", page.GetProperty("withoutToken").GetProperty("body").GetString());
         var runs = Rows(page, "runs");
         Assert.Equal("Completed", runs[silo.ShortRun]);
         Assert.Contains(silo.LongRun, runs.Keys);

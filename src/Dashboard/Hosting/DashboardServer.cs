@@ -48,6 +48,7 @@ public sealed partial class DashboardServer(DashboardOptions options, IReadOnlyL
         builder.Services.AddSingleton(new ClusterReader(grains));
         var app = builder.Build();
         if (options.Token is { } token) app.Use(new TokenGate(token).InvokeAsync);
+        app.Use(ActionGuard.InvokeAsync);
         app.UseRouting();
         app.MapDashboardApi();
         app.MapOrleansDashboard(routePrefix: "/orleans");

@@ -9,6 +9,12 @@ const { chromium } = require(playwright);
   const browser = await chromium.launch({ executablePath: process.env.IDL_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const result = {};
   try {
+    // A page of its own (no cookie): the dashboard is bound off loopback, so without the token it is refused.
+    const stranger = await browser.newPage();
+    const refused = await stranger.goto(`${base}/`);
+    result.withoutToken = { status: refused.status(), body: await stranger.textContent('body') };
+    await stranger.close();
+
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30000);
     page.on('dialog', d => { result.dialogs = [...(result.dialogs ?? []), d.message()]; d.accept(); });
