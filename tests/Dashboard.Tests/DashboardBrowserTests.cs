@@ -35,6 +35,7 @@ public sealed class DashboardBrowserTests(DashboardSilo silo)
         Assert.Equal(RunState.Completed, run.State);
         Assert.Equal(run.Epochs.Count, page.GetProperty("epochPoints").GetInt32());
         Assert.Equal(run.TotalSteps, page.GetProperty("stepPoints").GetInt64());
+        Assert.Equal(run.TotalSteps, page.GetProperty("phasePoints").GetInt64());
         Assert.Equal(sweep.Trials.ToDictionary(t => t.TrialId, t => t.State.ToString()), Rows(page, "trials"));
         Assert.Equal("Cancelled", page.GetProperty("longState").GetString());
         Assert.Equal(RunState.Cancelled, (await silo.Grains.GetGrain<ITrainingCoordinatorGrain>(silo.LongRun).StatusAsync()).State);

@@ -64,6 +64,14 @@ async function runView(id) {
     options: linear('epoch', 'λ_PF(|A|)', { min: 0 }) });
   plot(grid, 'step-rate', 'Samples per second of compute', { type: 'line', data: { datasets: [
     series('samples/s', steps.map(p => ({ x: p.step, y: p.seconds > 0 ? p.samples / p.seconds : null })), 5, { pointRadius: 0 })] }, options: linear('step', 'samples/s') });
+  // Seconds per step by phase (a point covers p.steps steps once the history is compacted).
+  const phase = f => steps.map(p => ({ x: p.step, y: p.steps > 0 ? f(p) / p.steps : null }));
+  plot(grid, 'step-phases', 'Where a step\'s time goes (seconds per step, stacked)', { type: 'line', data: { datasets: [
+    series('shard compute (mean)', phase(p => p.computeSeconds), 0, { pointRadius: 0, fill: 'origin' }),
+    series('transfers and waiting', phase(p => Math.max(p.collectSeconds - p.computeSeconds, 0)), 1, { pointRadius: 0, fill: '-1' }),
+    series('aggregate, update, project', phase(p => p.updateSeconds), 2, { pointRadius: 0, fill: '-1' }),
+    series('other', phase(p => Math.max(p.seconds - p.collectSeconds - p.updateSeconds, 0)), 3, { pointRadius: 0, fill: '-1' })] },
+    options: linear('step', 'seconds', { stacked: true, min: 0 }) });
   const cols = ['epoch', 'train loss', 'train acc', 'test loss', 'test acc', 'test RMSE', 'fwd it', 'adj it', 'non-conv', '‖A‖∞', 'samples/s', 'seconds'].map(title => ({ title }));
   fill(section('epochs'), el('h2', {}, 'Epochs'), table(cols, epochs.map(e => el('tr', {},
     [e.epoch, e.trainLoss, e.trainAccuracy, e.testLoss, e.testAccuracy, e.testRmse, e.forwardIterationsMean, e.backwardIterationsMean,

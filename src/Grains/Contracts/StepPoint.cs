@@ -14,8 +14,16 @@ public sealed record StepPoint(
     [property: Id(5)] double InfNormA,
     [property: Id(6)] long Samples,
     [property: Id(7)] double Seconds,
-    [property: Id(8)] DateTime Utc)
+    [property: Id(8)] DateTime Utc,
+    [property: Id(9)] double ComputeSeconds = 0,
+    [property: Id(10)] double CollectSeconds = 0,
+    [property: Id(11)] double UpdateSeconds = 0)
 {
+    // The phase split of Seconds (summed over the steps of the point): ComputeSeconds is a shard's mean time in the
+    // training step itself, CollectSeconds the coordinator's wait from sending the parameters until every contribution
+    // was in (compute, transfers and stage sums), UpdateSeconds its aggregate, update and projection. What is left of
+    // Seconds is packing and bookkeeping.
+
     /// <summary>Training samples per second of compute over the steps of this point.</summary>
     public double SamplesPerSecond => Seconds > 0 ? Samples / Seconds : 0;
 
@@ -26,6 +34,7 @@ public sealed record StepPoint(
         int steps = Steps + next.Steps;
         double Mean(double a, double b) => (a * Steps + b * next.Steps) / steps;
         return new StepPoint(next.Step, steps, Mean(Loss, next.Loss), Mean(ForwardIterations, next.ForwardIterations),
-            Mean(BackwardIterations, next.BackwardIterations), next.InfNormA, Samples + next.Samples, Seconds + next.Seconds, next.Utc);
+            Mean(BackwardIterations, next.BackwardIterations), next.InfNormA, Samples + next.Samples, Seconds + next.Seconds, next.Utc,
+            ComputeSeconds + next.ComputeSeconds, CollectSeconds + next.CollectSeconds, UpdateSeconds + next.UpdateSeconds);
     }
 }

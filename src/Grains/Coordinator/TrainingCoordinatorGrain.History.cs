@@ -29,11 +29,11 @@ public sealed partial class TrainingCoordinatorGrain : IRunHistoryGrain
     }
 
     // Called after the step's update, so ‖A‖∞ is the projected matrix the next step starts from.
-    private void RecordStep(long samples, double lossSum, IReadOnlyList<ShardContribution> parts, double seconds)
+    private void RecordStep(long samples, double lossSum, IReadOnlyList<ShardContribution> parts, double seconds, double collect, double update)
     {
         int shardSteps = Math.Max(parts.Sum(c => c.Shards), 1);
         S.History.Add(new StepPoint(_step, 1, lossSum / Math.Max(samples, 1),
             (double)parts.Sum(c => c.Stats.ForwardIterations) / shardSteps, (double)parts.Sum(c => c.Stats.BackwardIterations) / shardSteps,
-            _model!.InfinityNormA, samples, seconds, DateTime.UtcNow));
+            _model!.InfinityNormA, samples, seconds, DateTime.UtcNow, parts.Sum(c => c.Stats.ComputeSeconds) / shardSteps, collect, update));
     }
 }

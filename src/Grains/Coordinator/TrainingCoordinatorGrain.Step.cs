@@ -81,7 +81,9 @@ public sealed partial class TrainingCoordinatorGrain
         }
         // Matrices over the chunk size stay in this silo's store for the step, pulled by whoever needs them.
         var (sent, lease) = transfer.Offer(parameters, "model parameters");
+        double collectStart = clock.Elapsed.TotalSeconds;
         using (lease) await CollectAsync(groups, sent, S.Restarts, cancellationToken);
+        double collected = clock.Elapsed.TotalSeconds;
 
         var (count, lossSum, parts) = Tally();
         TrainingTelemetry.StepLoss.Record(lossSum / count);
@@ -93,7 +95,8 @@ public sealed partial class TrainingCoordinatorGrain
         _pending.Clear();
         TrainingTelemetry.StepSeconds.Record(clock.Elapsed.TotalSeconds);
         TrainingTelemetry.Samples.Add(count);
-        RecordStep(count, lossSum, parts, clock.Elapsed.TotalSeconds);
+        double seconds = clock.Elapsed.TotalSeconds;
+        RecordStep(count, lossSum, parts, seconds, collected - collectStart, seconds - collected);
         _progress = _progress with { Seconds = _progress.Seconds + clock.Elapsed.TotalSeconds };
         if (_step % perEpoch != 0 && _step % spec.CheckpointInterval == 0) await CheckpointAsync(cancellationToken);
     }

@@ -27,6 +27,7 @@ const { chromium } = require(playwright);
     await page.waitForSelector('[data-chart="step-rate"][data-points]');
     result.epochPoints = Number(await page.getAttribute('[data-chart="epoch-loss"]', 'data-points'));
     result.stepPoints = Number(await page.getAttribute('[data-chart="step-loss"]', 'data-points'));
+    result.phasePoints = Number(await page.getAttribute('[data-chart="step-phases"]', 'data-points'));
     result.shortState = await page.textContent('#run-state');
     await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
 

@@ -12,8 +12,8 @@ public sealed class MetricHistoryTests
 
     private static readonly DateTime T0 = new(2026, 12, 6, 0, 0, 0, DateTimeKind.Utc);
 
-    // Step s has loss 1/s, s forward iterations and 10 samples in 0.5 s.
-    private static StepPoint Step(long s) => new(s, 1, 1.0 / s, s, 2 * s, 0.9, 10, 0.5, T0.AddSeconds(s));
+    // Step s has loss 1/s, s forward iterations and 10 samples in 0.5 s, of which 0.3 s shard compute, 0.4 s collecting, 0.05 s update.
+    private static StepPoint Step(long s) => new(s, 1, 1.0 / s, s, 2 * s, 0.9, 10, 0.5, T0.AddSeconds(s), 0.3, 0.4, 0.05);
 
     private static MetricHistory Filled(int capacity, long steps)
     {
@@ -49,6 +49,9 @@ public sealed class MetricHistoryTests
         Assert.Equal(meanLoss, points.Sum(p => p.Loss * p.Steps) / steps, 12);
         Assert.Equal((steps + 1) / 2.0, points.Sum(p => p.ForwardIterations * p.Steps) / steps, 9);
         Assert.Equal(10 * steps, points.Sum(p => p.Samples));
+        Assert.Equal(0.3 * steps, points.Sum(p => p.ComputeSeconds), 9);
+        Assert.Equal(0.4 * steps, points.Sum(p => p.CollectSeconds), 9);
+        Assert.Equal(0.05 * steps, points.Sum(p => p.UpdateSeconds), 9);
         Assert.Equal(20.0, points[0].SamplesPerSecond, 12);
     }
 

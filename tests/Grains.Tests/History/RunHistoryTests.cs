@@ -28,6 +28,9 @@ public sealed class RunHistoryTests(SharedCluster fixture)
             double meanLoss = epoch.Sum(p => p.Loss * p.Samples) / epoch.Sum(p => p.Samples);
             Assert.Equal(status.Epochs[e].TrainLoss, meanLoss, 1e-9 * Math.Max(1, meanLoss));
         }
+        // The phase split: shards computed inside the collection, which (with the update) lies inside the step.
+        Assert.All(history.Steps, p => Assert.True(0 < p.ComputeSeconds && p.ComputeSeconds <= p.CollectSeconds + 1e-3
+            && p.CollectSeconds + p.UpdateSeconds <= p.Seconds + 1e-9 && p.UpdateSeconds > 0, p.ToString()));
         Assert.Equal([1, 2], history.PerronFrobenius.Select(p => p.Epoch));
         Assert.All(history.PerronFrobenius, p => Assert.True(0 <= p.Lower && p.Lower <= p.Upper && p.Lower <= spec.Kappa + 1e-6, p.ToString()));
         Assert.Equal(RunEventKind.Started, Assert.Single(history.Events).Kind);
