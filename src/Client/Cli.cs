@@ -25,6 +25,9 @@ public static class Cli
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AttackCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompressCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -57,7 +60,7 @@ public static class Cli
     {
         UsageException or ArgumentOutOfRangeException or FormatException => (ExitCodes.UsageError, e.Message),
         DataFormatException or FileNotFoundException or DirectoryNotFoundException or BlobDataException => (ExitCodes.DataError, e.Message),
-        ModelFormatException => (ExitCodes.ModelError, e.Message),
+        ModelFormatException or Idl.Numerics.Robustness.BoundUnavailableException => (ExitCodes.ModelError, e.Message),
         EquilibriumNotConvergedException => (ExitCodes.NotConverged, e.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing was written."),
         ArgumentException => (ExitCodes.UsageError, e.Message),

@@ -21,7 +21,8 @@ namespace Idl.Numerics.Robustness;
 /// </remarks>
 /// <param name="Slack">Added to σₓ so that equilibria computed to round-off stay feasible.</param>
 /// <param name="Triangle">Add the upper (triangle) side of the ReLU hull; false gives exactly the paper's form.</param>
-public sealed record LpRelaxation(double Slack = 1e-9, bool Triangle = true)
+/// <param name="TimeLimitSeconds">GLOP's wall-clock limit for one LP; reaching it is an error, never a bound.</param>
+public sealed record LpRelaxation(double Slack = 1e-9, bool Triangle = true, double TimeLimitSeconds = 30)
 {
     /// <summary>Solves the relaxation for the nominal input and set <paramref name="set"/>.</summary>
     /// <exception cref="ArgumentException">φ is not ReLU on every state, or the set does not match the model.</exception>
@@ -39,7 +40,49 @@ public sealed record LpRelaxation(double Slack = 1e-9, bool Triangle = true)
         double[] sx = StateBounds.Componentwise(m, set.Radius, set.Cardinality);
         for (int i = 0; i < n; i++) sx[i] += Slack * (1 + Math.Abs(x0[i]));
 
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver on this platform.");
+        var bu0 = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = m.StateBias?[i] ?? 0;
+            for (int j = 0; j < p; j++) s += m.B[i, j] * set.Nominal[j];
+            bu0[i] = s;
+        }
+        var failures = new List<string>();
+        foreach (string parameters in GlopSettings)
+        {
+            using var solver = Solver.CreateSolver("GLOP") ?? throw new BoundUnavailableException("OR-Tools has no GLOP solver on this platform.");
+            solver.SetSolverSpecificParametersAsString(parameters);
+            solver.SetTimeLimit((long)(TimeLimitSeconds * 1000));
+            var lp = Build(solver, m, set, objective, x0, sx, bu0);
+            var status = solver.Solve();
+            if (status == Solver.ResultStatus.OPTIMAL) return lp.Result(solver, set, x0, sx);
+            failures.Add($"{status} ({parameters})");
+        }
+        throw new BoundUnavailableException($"GLOP did not solve the LP relaxation (n = {n}, p = {p}): {string.Join("; ", failures)}.");
+    }
+
+    // GLOP's default primal simplex was seen to cycle without end on some trained models (its time limit did not stop
+    // it); these settings, each with an iteration cap, are tried in turn and the first optimal answer is used.
+    private static readonly string[] GlopSettings =
+    [
+        "use_scaling: false max_number_of_iterations: 200000",
+        "use_dual_simplex: true max_number_of_iterations: 200000",
+        "use_preprocessing: false use_dual_simplex: true max_number_of_iterations: 200000",
+    ];
+
+    private sealed record Program(Variable[] X, Variable[] Up, Variable[] Down, double Constant, double Box)
+    {
+        public LpResult Result(Solver solver, InputSet set, double[] x0, double[] sx)
+        {
+            var u = new double[Up.Length];
+            for (int j = 0; j < u.Length; j++) u[j] = set.Nominal[j] + Up[j].SolutionValue() - Down[j].SolutionValue();
+            return new LpResult(solver.Objective().Value() + Constant, Box, u, X.Select(v => v.SolutionValue()).ToArray(), x0, sx);
+        }
+    }
+
+    private Program Build(Solver solver, ImplicitModel<double> m, InputSet set, LpObjective objective, double[] x0, double[] sx, double[] bu0)
+    {
+        int n = m.StateSize, p = m.InputSize;
         var x = new Variable[n];
         var lo = new double[n];
         var hi = new double[n];
@@ -55,13 +98,6 @@ public sealed record LpRelaxation(double Slack = 1e-9, bool Triangle = true)
             var (dn, upper) = set.Range(j);
             up[j] = solver.MakeNumVar(0, upper, $"up{j}");
             down[j] = solver.MakeNumVar(0, dn, $"down{j}");
-        }
-        var bu0 = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double s = m.StateBias?[i] ?? 0;
-            for (int j = 0; j < p; j++) s += m.B[i, j] * set.Nominal[j];
-            bu0[i] = s;
         }
         // Row i: xᵢ − (Ax)ᵢ − (B(u − u⁰))ᵢ ≥ (Bu⁰ + b)ᵢ, the relaxation of xᵢ = max(zᵢ, 0).
         for (int i = 0; i < n; i++)
@@ -91,12 +127,7 @@ public sealed record LpRelaxation(double Slack = 1e-9, bool Triangle = true)
             }
         }
         double constant = SetObjective(solver, objective, x, up, down, x0, lo, hi, set, out double box);
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
-            throw new InvalidOperationException($"GLOP stopped with {status} on the LP relaxation (n = {n}, p = {p}).");
-        var u = new double[p];
-        for (int j = 0; j < p; j++) u[j] = set.Nominal[j] + up[j].SolutionValue() - down[j].SolutionValue();
-        return new LpResult(solver.Objective().Value() + constant, box, u, x.Select(v => v.SolutionValue()).ToArray(), x0, sx);
+        return new Program(x, up, down, constant, box);
     }
 
     /// <summary>x⁰: the equilibrium of u⁰ in float64 to near round-off.</summary>
