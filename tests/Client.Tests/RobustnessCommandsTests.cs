@@ -76,6 +76,27 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
     }
 
     [Fact]
+    public void Attack_LpOnShards_SameCountsAsInProcess()
+    {
+        string[] args = ["attack", "--model", trained.Path, "--method", "lp", "--epsilon", "0.4", "--limit", "12", "--json"];
+        var local = CliRun.Of(args).JsonLines()[0];
+        var run = CliRun.Of([.. args, "--shards", "2"]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var sharded = run.JsonLines()[0];
+        Assert.Equal(2, (int)sharded["shards"]!);
+        foreach (string key in new[] { "samples", "clean_correct", "flipped", "certified_against_runner_up" })
+            Assert.Equal((int)local[key]!, (int)sharded[key]!);
+    }
+
+    [Fact]
+    public void Attack_ShardsWithSaliency_ExitsUsageError()
+    {
+        var run = CliRun.Of("attack", "--model", trained.Path, "--method", "gradient", "--shards", "2");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("only the lp method", run.Stderr);
+    }
+
+    [Fact]
     public void Attack_UnknownMethod_ExitsUsageError()
     {
         var run = CliRun.Of("attack", "--model", trained.Path, "--method", "fgsm");

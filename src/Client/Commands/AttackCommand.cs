@@ -29,10 +29,14 @@ internal static class AttackCommand
         var images = new Option<string?>("--images") { Description = "Write a few perturbed images as PNG, changed pixels marked red, into this folder." };
         var seed = new Option<int>("--seed") { Description = "Seed of the random perturbations.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per row on stdout." };
+        var shards = new Option<int?>("--shards") { Description = "LP attack on Orleans: this many grains at a time (an embedded silo unless --cluster is given)." };
+        var cluster = new Option<string?>("--cluster") { Description = "LP attack on a running cluster: gateways host:port,... or azure:<connection string>." };
+        var connect = new ClusterConnectOptions(cluster);
         var command = new Command("attack", "Adversarial attacks (paper §7.3): sensitivity matrix, gradient saliency, or LP relaxation.");
-        foreach (var o in new Option[] { modelPath, part, method, fractions, perturbation, epsilon, cardinality, objective, limit, images, seed, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { modelPath, part, method, fractions, perturbation, epsilon, cardinality, objective, limit, images, seed, json, shards, cluster }) command.Options.Add(o);
         data.AddTo(command);
-        command.SetAction((parse, cancel) =>
+        connect.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(json));
             string path = parse.GetValue(modelPath)!;
@@ -45,6 +49,8 @@ internal static class AttackCommand
                 "lp" => AttackMethod.Lp,
                 var other => throw UsageException.For("--method", other, "must be sensitivity, gradient or lp"),
             };
+            if (kind != AttackMethod.Lp && (parse.GetValue(shards) is not null || parse.GetValue(cluster) is not null))
+                throw UsageException.For("--shards/--cluster", parse.GetValue(method), "only the lp method runs on Orleans");
             int? n = parse.GetValue(limit) ?? (kind == AttackMethod.Lp ? 200 : null);
             if (n is < 1) throw UsageException.For("--limit", n, "must be at least 1");
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
@@ -65,8 +71,12 @@ internal static class AttackCommand
                     "distance" => LpAttackObjective.Distance,
                     var other => throw UsageException.For("--objective", other, "must be margin or distance"),
                 });
-                LpAttackJob.Run(output, model, dataset, lp, lower, upper, solver, folder, stored.Metadata, cancel);
-                return Task.FromResult(ExitCodes.Success);
+                int? k = parse.GetValue(shards);
+                if (k is < 1) throw UsageException.For("--shards", k, "must be at least 1");
+                if (k is not null || parse.GetValue(cluster) is not null)
+                    await DistributedLpAttackJob.RunAsync(output, path, dataset, lp, lower, upper, k, connect.Target(parse), cancel);
+                else LpAttackJob.Run(output, model, dataset, lp, lower, upper, folder, stored.Metadata, cancel);
+                return ExitCodes.Success;
             }
             var pert = parse.GetValue(perturbation) switch
             {
@@ -92,7 +102,7 @@ internal static class AttackCommand
                 if (output.Json) output.WriteObject(row);
                 else output.Result($"{parse.GetValue(method)} {parse.GetValue(perturbation)} {f * 100:0.###}% ({o.PerturbedInputs} inputs): success {o.SuccessRate * 100:F2}% of {o.CleanCorrect} correct; accuracy {o.CleanAccuracy:F4} -> {o.AttackedAccuracy:F4}");
             }
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

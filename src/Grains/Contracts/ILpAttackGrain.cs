@@ -1,0 +1,12 @@
+namespace Idl.Grains.Contracts;
+
+/// <summary>
+/// Runs the LP attack (paper §7.3.2) on one slice of samples. Stateless and deterministic: a slice whose call was
+/// lost with its silo is simply sent again, to any grain.
+/// </summary>
+[Alias("idl.ILpAttackGrain")]
+public interface ILpAttackGrain : IGrainWithStringKey
+{
+    [Alias("Attack")]
+    Task<LpAttackSliceResult> AttackAsync(LpAttackSlice slice, CancellationToken cancellationToken = default);
+}
