@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Idl.Client.Output;
+using Idl.Grains.Attacks;
 using Idl.Grains.Contracts;
 using Idl.Grains.Options;
 using Idl.Numerics.Attacks;
@@ -15,7 +16,6 @@ namespace Idl.Client.Commands;
 internal static class DistributedLpAttackJob
 {
     private const int SliceSize = 10;
-    private const int Attempts = 4;
 
     public static async Task RunAsync(CliOutput output, string modelPath, Dataset data, LpAttack attack, double[] lower, double[] upper,
         int? shards, ClusterClientOptions? cluster, CancellationToken cancel)
@@ -36,20 +36,10 @@ internal static class DistributedLpAttackJob
             await gate.WaitAsync(cancel);
             try
             {
-                for (int attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        var r = await connection.Grains.GetGrain<ILpAttackGrain>($"{run}/{i}/{attempt}").AttackAsync(slice, cancel);
-                        progress.Update(Interlocked.Add(ref done, count));
-                        return r;
-                    }
-                    catch (Exception e) when (attempt < Attempts && e is not OperationCanceledException && e is not ArgumentException)
-                    {
-                        // The silo holding the grain went away (or the call was lost): the slice is deterministic, so send it again.
-                        output.Info($"slice {i}: {e.GetType().Name}; sending it again ({attempt + 1}/{Attempts})");
-                    }
-                }
+                var r = await LpAttackDispatch.SendAsync(connection.Grains, run, i, slice,
+                    (e, attempt) => output.Info($"slice {i}: {e.GetType().Name}; sending it again ({attempt}/{LpAttackDispatch.Attempts})"), cancel);
+                progress.Update(Interlocked.Add(ref done, count));
+                return r;
             }
             finally { gate.Release(); }
         }).ToArray();

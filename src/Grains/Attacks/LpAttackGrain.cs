@@ -5,8 +5,10 @@ using Idl.Numerics.Serialization;
 namespace Idl.Grains.Attacks;
 
 /// <summary>Attacks a slice with <see cref="LpAttack"/>; the LPs run on the thread pool, off the grain's scheduler.</summary>
-public sealed class LpAttackGrain : Grain, ILpAttackGrain
+public sealed class LpAttackGrain(ILocalSiloDetails silo) : Grain, ILpAttackGrain
 {
+    public Task<string> HostAsync() => Task.FromResult(silo.SiloAddress.ToString());
+
     public Task<LpAttackSliceResult> AttackAsync(LpAttackSlice slice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slice);

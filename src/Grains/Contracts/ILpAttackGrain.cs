@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Idl.Grains.Contracts;
 
 /// <summary>
@@ -9,4 +11,8 @@ public interface ILpAttackGrain : IGrainWithStringKey
 {
     [Alias("Attack")]
     Task<LpAttackSliceResult> AttackAsync(LpAttackSlice slice, CancellationToken cancellationToken = default);
+
+    /// <summary>The silo this grain runs on; answered even while a slice is being attacked.</summary>
+    [Alias("Host"), AlwaysInterleave]
+    Task<string> HostAsync();
 }
