@@ -49,8 +49,17 @@ internal static class AttackCommand
                 "lp" => AttackMethod.Lp,
                 var other => throw UsageException.For("--method", other, "must be sensitivity, gradient or lp"),
             };
-            if (kind != AttackMethod.Lp && (parse.GetValue(shards) is not null || parse.GetValue(cluster) is not null))
+            bool orleans = parse.GetValue(shards) is not null || parse.GetValue(cluster) is not null;
+            if (kind != AttackMethod.Lp && orleans)
                 throw UsageException.For("--shards/--cluster", parse.GetValue(method), "only the lp method runs on Orleans");
+            if (kind == AttackMethod.Lp && parse.GetValue(perturbation) != "sparse")
+                throw UsageException.For("--perturbation", parse.GetValue(perturbation), "applies to the sensitivity and gradient methods only");
+            if (kind != AttackMethod.Lp && (parse.GetValue(cardinality) is not null || parse.GetValue(objective) != "margin"))
+                throw UsageException.For("--cardinality/--objective", parse.GetValue(method), "apply to the lp method only");
+            if (orleans && parse.GetValue(images) is not null)
+                throw UsageException.For("--images", parse.GetValue(images), "is written by the in-process LP attack only (drop --shards/--cluster)");
+            if (!orleans && parse.GetValue(connect.Telemetry) != "none")
+                throw UsageException.For("--telemetry", parse.GetValue(connect.Telemetry), "is exported by the Orleans path only: add --method lp with --shards K or --cluster");
             int? n = parse.GetValue(limit) ?? (kind == AttackMethod.Lp ? 200 : null);
             if (n is < 1) throw UsageException.For("--limit", n, "must be at least 1");
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
@@ -73,8 +82,8 @@ internal static class AttackCommand
                 });
                 int? k = parse.GetValue(shards);
                 if (k is < 1) throw UsageException.For("--shards", k, "must be at least 1");
-                if (k is not null || parse.GetValue(cluster) is not null)
-                    await DistributedLpAttackJob.RunAsync(output, path, dataset, lp, lower, upper, k, connect.Target(parse), cancel);
+                if (orleans)
+                    await DistributedLpAttackJob.RunAsync(output, path, dataset, lp, lower, upper, k, connect.Target(parse), connect.TelemetryFor(parse), cancel);
                 else LpAttackJob.Run(output, model, dataset, lp, lower, upper, folder, stored.Metadata, cancel);
                 return ExitCodes.Success;
             }

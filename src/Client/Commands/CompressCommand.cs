@@ -42,6 +42,8 @@ internal static class CompressCommand
                 throw UsageException.For("--rank/--prune/--drop-dead-states", "", "give exactly one of them");
             if (k is < 1 || k > model.StateSize) throw UsageException.For("--rank", k, $"must be in 1..n = {model.StateSize}");
             if (fraction is { } f && !(f >= 0 && f <= 1)) throw UsageException.For("--prune", f, "must be in [0, 1]");
+            if (fraction is null && parse.GetValue(by) != "magnitude")
+                throw UsageException.For("--by", parse.GetValue(by), "applies to --prune only");
             int samples = parse.GetValue(boundSamples);
             if (samples < 1) throw UsageException.For("--bound-samples", samples, "must be at least 1");
             var criterion = parse.GetValue(by) switch

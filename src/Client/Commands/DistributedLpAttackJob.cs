@@ -18,10 +18,10 @@ internal static class DistributedLpAttackJob
     private const int SliceSize = 10;
 
     public static async Task RunAsync(CliOutput output, string modelPath, Dataset data, LpAttack attack, double[] lower, double[] upper,
-        int? shards, ClusterClientOptions? cluster, CancellationToken cancel)
+        int? shards, ClusterClientOptions? cluster, TelemetryOptions telemetry, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry: null, cancel);
+        await using var connection = await OrleansConnection.OpenAsync(cluster, telemetry, cancel);
         int k = shards ?? connection.Silos;
         var progress = output.Progress($"lp on {k} grains", data.SampleCount);
         string run = Guid.NewGuid().ToString("N");
