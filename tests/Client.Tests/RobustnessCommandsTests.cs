@@ -96,6 +96,18 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
         Assert.Contains("only the lp method", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("attack", "--method", "sensitivity", "--objective", "distance", "--objective")]
+    [InlineData("attack", "--method", "lp", "--perturbation", "dense", "--perturbation")]
+    [InlineData("compress", "--rank", "3", "--by", "sensitivity", "--by")]
+    public void Command_OptionForAnotherMode_ExitsUsageErrorNamingIt(string command, string mode, string value, string option, string optionValue, string named)
+    {
+        string[] args = [command, "--model", trained.Path, mode, value, option, optionValue];
+        var run = CliRun.Of(command == "compress" ? [.. args, "--out", Temp("o.idl")] : args);
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains(named, run.Stderr);
+    }
+
     [Fact]
     public void Attack_UnknownMethod_ExitsUsageError()
     {
