@@ -31,6 +31,9 @@ public static class Cli
         root.Subcommands.Add(RunsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AttackCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompressCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -70,7 +73,7 @@ public static class Cli
         AggregateException { InnerExceptions.Count: 1 } a => Classify(a.InnerExceptions[0]),
         UsageException => (ExitCodes.UsageError, e.Message),
         DataFormatException or FileNotFoundException or DirectoryNotFoundException or BlobDataException => (ExitCodes.DataError, e.Message),
-        ModelFormatException => (ExitCodes.ModelError, e.Message),
+        ModelFormatException or Idl.Numerics.Robustness.BoundUnavailableException => (ExitCodes.ModelError, e.Message),
         EquilibriumNotConvergedException => (ExitCodes.NotConverged, e.Message),
         TrainingDivergedException => (ExitCodes.Diverged, e.Message),
         ClusterUnavailableException => (ExitCodes.ClusterUnavailable, e.Message),

@@ -16,6 +16,10 @@ namespace Idl.Numerics.Attacks;
 /// <param name="Objective">What the LP maximises.</param>
 public sealed record LpAttack(double Epsilon, int? Cardinality = null, LpAttackObjective Objective = LpAttackObjective.Margin)
 {
+    /// <summary>The solver that checks the LP's input: tight, so that a flip is a property of the model, not of a tolerance.</summary>
+    public static IEquilibriumSolver VerificationSolver { get; } =
+        new PicardSolver(new SolverOptions { AbsoluteTolerance = 1e-10, RelativeTolerance = 0, MaxIterations = 100_000 });
+
     /// <summary>Attacks the sample <paramref name="u0"/> with true class <paramref name="label"/>.</summary>
     public LpAttackResult Attack(ImplicitModel<double> model, double[] u0, int label, double[] lower, double[] upper, IEquilibriumSolver solver)
     {

@@ -15,12 +15,12 @@ public sealed record NonnegativeFixedPoint(double Tolerance = 1e-12, int MaxIter
 {
     /// <summary>Solves X = MX + R; throws when the iteration does not converge (λ_PF(M) ≥ 1 or too slow).</summary>
     /// <exception cref="ArgumentException">Shapes disagree, or M or R has a negative or non-finite entry.</exception>
-    /// <exception cref="InvalidOperationException">No convergence within <see cref="MaxIterations"/>; the message says why.</exception>
+    /// <exception cref="BoundUnavailableException">No convergence within <see cref="MaxIterations"/>; the message says why.</exception>
     public Matrix<double> Solve(Matrix<double> m, Matrix<double> r, string what)
     {
         var (x, status, iterations) = TrySolve(m, r);
         if (status != SolverStatus.Converged)
-            throw new InvalidOperationException(
+            throw new BoundUnavailableException(
                 $"The {what} iteration X ← MX + R stopped with {status} after {iterations} iterations: λ_PF of the norm matrix is " +
                 "not below 1 (the model is not certified well-posed), so the bound does not exist.");
         return x;

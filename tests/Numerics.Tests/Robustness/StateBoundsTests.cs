@@ -87,6 +87,6 @@ public sealed class StateBoundsTests
     public void Componentwise_NotWellPosed_ThrowsInsteadOfReturningAPartialSum()
     {
         var model = TestModels.Random<double>(4, 2, 1, 1, kappa: 1.5);
-        Assert.Throws<InvalidOperationException>(() => StateBounds.Componentwise(model, [0.1, 0.1], solver: new NonnegativeFixedPoint(MaxIterations: 2000)));
+        Assert.Throws<BoundUnavailableException>(() => StateBounds.Componentwise(model, [0.1, 0.1], solver: new NonnegativeFixedPoint(MaxIterations: 2000)));
     }
 }

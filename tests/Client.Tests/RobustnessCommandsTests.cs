@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+
+namespace Idl.Client.Tests;
+
+/// <summary>One small ReLU model trained on the built-in digits, shared by the analyze/attack/compress tests.</summary>
+public sealed class TrainedDigitsModel : IDisposable
+{
+    public TrainedDigitsModel()
+    {
+        Folder = Directory.CreateTempSubdirectory("idl-robust-").FullName;
+        Path = System.IO.Path.Combine(Folder, "m.idl");
+        var run = CliRun.Of("train", "--hidden", "20", "--epochs", "6", "--out", Path);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+    }
+
+    public string Folder { get; }
+
+    public string Path { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClassFixture<TrainedDigitsModel>
+{
+    private string Temp(string name) => Path.Combine(trained.Folder, $"{Guid.NewGuid():N}-{name}");
+
+    [Fact]
+    public void Analyze_TrainedModel_ReportsBoundsAndWritesCsvAndHeatmap()
+    {
+        string csv = Temp("s.csv"), png = Temp("s.png");
+        var run = CliRun.Of("analyze", "--model", trained.Path, "--sigma", "0.05", "--csv", csv, "--heatmap", png, "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var o = run.JsonLines()[0];
+        Assert.True((double)o["lipschitz_rho"]! > 0);
+        var bounds = o["state_bounds"]!.AsObject();
+        // Theorem 4.1 is componentwise and never looser than the ℓ∞ bound of eq. 4.3.
+        Assert.True((double)bounds["theorem_4_1_max"]! <= (double)bounds["eq_4_3_4_4"]! + 1e-9);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal(10, rows.Length);
+        Assert.All(rows, r => Assert.Equal(64, r.Split(',').Length));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Analyze_NegativeSigma_ExitsUsageErrorNamingTheOption()
+    {
+        var run = CliRun.Of("analyze", "--model", trained.Path, "--sigma", "-1");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--sigma -1", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("sensitivity")]
+    [InlineData("gradient")]
+    public void Attack_Saliency_OneRowPerFractionAndMarkedImages(string method)
+    {
+        string images = Temp("img");
+        var run = CliRun.Of("attack", "--model", trained.Path, "--method", method, "--fraction", "0.05,1", "--limit", "300", "--images", images, "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var rows = run.JsonLines();
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(3, (int)rows[0]["perturbed_inputs"]!);
+        Assert.Equal(300, (int)rows[1]["samples"]!);
+        // Every pixel replaced by noise must break most of a digits model's correct answers.
+        Assert.True((double)rows[1]["success_rate"]! > 0.5, rows[1].ToJsonString());
+        Assert.True(Directory.GetFiles(images, "*.png").Length >= 3);
+    }
+
+    [Fact]
+    public void Attack_Lp_FlipsSomeCorrectSamples()
+    {
+        var run = CliRun.Of("attack", "--model", trained.Path, "--method", "lp", "--epsilon", "0.5", "--limit", "15", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var o = run.JsonLines()[0];
+        Assert.True((int)o["flipped"]! > 0 && (int)o["flipped"]! <= (int)o["clean_correct"]!, o.ToJsonString());
+    }
+
+    [Fact]
+    public void Attack_LpOnShards_SameCountsAsInProcess()
+    {
+        string[] args = ["attack", "--model", trained.Path, "--method", "lp", "--epsilon", "0.4", "--limit", "12", "--json"];
+        var local = CliRun.Of(args).JsonLines()[0];
+        var run = CliRun.Of([.. args, "--shards", "2"]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var sharded = run.JsonLines()[0];
+        Assert.Equal(2, (int)sharded["shards"]!);
+        foreach (string key in new[] { "samples", "clean_correct", "flipped", "certified_against_runner_up" })
+            Assert.Equal((int)local[key]!, (int)sharded[key]!);
+    }
+
+    [Fact]
+    public void Attack_ShardsWithSaliency_ExitsUsageError()
+    {
+        var run = CliRun.Of("attack", "--model", trained.Path, "--method", "gradient", "--shards", "2");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("only the lp method", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("attack", "--method", "sensitivity", "--objective", "distance", "--objective")]
+    [InlineData("attack", "--method", "lp", "--perturbation", "dense", "--perturbation")]
+    [InlineData("compress", "--rank", "3", "--by", "sensitivity", "--by")]
+    public void Command_OptionForAnotherMode_ExitsUsageErrorNamingIt(string command, string mode, string value, string option, string optionValue, string named)
+    {
+        string[] args = [command, "--model", trained.Path, mode, value, option, optionValue];
+        var run = CliRun.Of(command == "compress" ? [.. args, "--out", Temp("o.idl")] : args);
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains(named, run.Stderr);
+    }
+
+    [Fact]
+    public void Attack_UnknownMethod_ExitsUsageError()
+    {
+        var run = CliRun.Of("attack", "--model", trained.Path, "--method", "fgsm");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--method fgsm", run.Stderr);
+    }
+
+    [Fact]
+    public void Compress_Rank_WritesAModelWhoseChangeTheBoundCovers()
+    {
+        string small = Temp("r.idl");
+        var run = CliRun.Of("compress", "--model", trained.Path, "--rank", "8", "--out", small, "--bound-samples", "200", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var b = run.JsonLines()[0]["bound"]!.AsObject();
+        Assert.True((double)b["max_output_change"]! <= (double)b["max_output_bound"]!, b.ToJsonString());
+        var eval = CliRun.Of("evaluate", "--model", small, "--json");
+        Assert.Equal(ExitCodes.Success, eval.ExitCode);
+        Assert.True((double)eval.JsonLines()[0]["accuracy"]! > 0.5);
+    }
+
+    [Fact]
+    public void Compress_PruneBySensitivity_HalvesTheNonzerosOfA()
+    {
+        var o = CliRun.Of("compress", "--model", trained.Path, "--prune", "0.5", "--by", "sensitivity", "--out", Temp("p.idl"), "--bound-samples", "100", "--json").JsonLines()[0];
+        Assert.True((int)o["nonzeros_A_after"]! <= 200);
+        Assert.True((double)o["bound"]!["max_output_change"]! <= (double)o["bound"]!["max_output_bound"]!);
+    }
+
+    [Fact]
+    public void Compress_DropDeadStates_KeepsTheAccuracy()
+    {
+        var o = CliRun.Of("compress", "--model", trained.Path, "--drop-dead-states", "--out", Temp("d.idl"), "--json").JsonLines()[0];
+        Assert.Equal((double)o["before"]!["accuracy"]!, (double)o["after"]!["accuracy"]!, 9);
+    }
+
+    [Fact]
+    public void Compress_TwoModes_ExitsUsageError()
+    {
+        var run = CliRun.Of("compress", "--model", trained.Path, "--rank", "3", "--prune", "0.5", "--out", Temp("x.idl"));
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("exactly one", run.Stderr);
+    }
+}
