@@ -32,12 +32,15 @@ baseline="$shared/bench/torch_baseline.py"
 /usr/bin/python3 -c "import torch, numpy" || { echo "install python3-torch python3-numpy libopenblas0-pthread" >&2; exit 2; }
 # Debian's OpenBLAS 0.3.21 does not recognise Zen 5 and falls back to a slow generic kernel without this.
 export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-SkylakeX}"
+# torch.set_num_threads does not reach Debian's pthread OpenBLAS: without this its products use every core even
+# with --threads 1 (measured: 209 GFLOP/s with two threads' CPU time against 105 with OPENBLAS_NUM_THREADS=1).
+export OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads"
 dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
 dotnet build "$root/benchmarks/Idl.Benchmarks" -c Release -v q -nologo >/dev/null
 idl="dotnet $root/src/Client/bin/Release/net10.0/idl.dll"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-echo "# $(date -u +%FT%TZ) threads=$threads epochs=$epochs OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%FT%TZ) threads=$threads epochs=$epochs OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=$OPENBLAS_NUM_THREADS load $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/python3 - "$threads" <<'PY'
 import sys, time, torch
 torch.set_num_threads(int(sys.argv[1]))

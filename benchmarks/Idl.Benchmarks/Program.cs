@@ -1,7 +1,7 @@
 using System.Globalization;
 using Idl.Benchmarks;
 
-// Single-thread kernel benchmark: measures this machine's FMA peak, then the forward, adjoint and gradient
+// Kernel benchmark (one thread unless --threads T): measures this machine's FMA peak, then the forward, adjoint and gradient
 // products as a share of it. Data to stdout; progress to stderr. See docs/benchmarks.md.
 if (args is ["--help"] or ["-h"])
 {

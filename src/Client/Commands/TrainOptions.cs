@@ -88,7 +88,7 @@ internal sealed class TrainOptions
         if (!(tol > 0)) throw UsageException.For("--tol", tol, "must be > 0");
         double rtol = p.GetValue(Rtol);
         if (!(rtol >= 0 && rtol < 1)) throw UsageException.For("--rtol", rtol, "must be in [0, 1)");
-        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = rtol, MaxIterations = p.GetValue(MaxIter) };
+        var solverOptions = new SolverOptions { AbsoluteTolerance = tol, RelativeTolerance = rtol, MaxIterations = p.GetValue(MaxIter), ActiveSet = true };
         var training = new TrainingOptions
         {
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(Batch), LearningRate = p.GetValue(Lr), Kappa = p.GetValue(Kappa),

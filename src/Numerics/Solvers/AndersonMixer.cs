@@ -21,13 +21,14 @@ internal sealed class AndersonMixer<T> where T : unmanaged, IFloatingPointIeee75
         _alpha = new double[memory * cols];
     }
 
-    public void Mix(Matrix<T>[] f, Matrix<T>[] g, int stored, int newest, Matrix<T> result)
+    /// <summary>Writes the mixed iterate; columns flagged in <paramref name="picard"/> take the newest g unmixed (a Picard step).</summary>
+    public void Mix(Matrix<T>[] f, Matrix<T>[] g, int stored, int newest, Matrix<T> result, ReadOnlySpan<bool> picard = default)
     {
         // Slot order does not matter for the least-squares problem, only which slots hold data.
         Span<int> slots = stackalloc int[stored];
         for (int i = 0; i < stored; i++) slots[i] = (newest - i + _memory) % _memory;
         Gram(f, slots);
-        Weights(slots, newest);
+        Weights(slots, picard);
         Combine(g, slots, result);
     }
 
@@ -51,13 +52,18 @@ internal sealed class AndersonMixer<T> where T : unmanaged, IFloatingPointIeee75
             }
     }
 
-    private void Weights(ReadOnlySpan<int> slots, int newest)
+    private void Weights(ReadOnlySpan<int> slots, ReadOnlySpan<bool> picard)
     {
         int h = slots.Length, m = _cols;
         Span<double> matrix = stackalloc double[h * h];
         Span<double> y = stackalloc double[h];
         for (int j = 0; j < m; j++)
         {
+            if (!picard.IsEmpty && picard[j])
+            {
+                for (int a = 0; a < h; a++) _alpha[a * m + j] = a == 0 ? 1.0 : 0.0;
+                continue;
+            }
             double trace = 0;
             for (int a = 0; a < h; a++)
                 for (int b = 0; b < h; b++)

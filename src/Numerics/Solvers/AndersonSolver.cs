@@ -10,8 +10,10 @@ namespace Idl.Numerics.Solvers;
 /// <see cref="PicardSolver"/> holds for it unchanged.
 /// </summary>
 /// <remarks>
-/// Mixing restarts from a plain Picard step whenever the residual grows past 4× its best value, which keeps the
-/// method safe on the non-smooth ReLU map where Anderson's secant model can mislead.
+/// Two safeguards keep the method safe on the non-smooth ReLU map, where Anderson's secant model can mislead: a
+/// column whose residual ‖g(X) − X‖∞ did not fall since the previous iteration takes the plain Picard step
+/// g(X) next (the contraction then guarantees progress), and mixing restarts from a Picard step for every column
+/// whenever the largest residual grows past 4× its best value.
 /// </remarks>
 public sealed class AndersonSolver : IterativeSolver
 {
@@ -19,10 +21,12 @@ public sealed class AndersonSolver : IterativeSolver
     /// <param name="options">Stopping rules; null for the defaults.</param>
     /// <param name="memory">History length m ≥ 1 (1 is Picard). Default 5.</param>
     /// <param name="regularization">Tikhonov weight on the normal equations, relative to their trace. Default 1e-10.</param>
+    /// <param name="safeguard">Give a column whose residual did not fall the plain Picard step next. Default on.</param>
     /// <exception cref="ArgumentOutOfRangeException">memory &lt; 1 or regularization &lt; 0.</exception>
-    public AndersonSolver(SolverOptions? options = null, int memory = 5, double regularization = 1e-10)
+    public AndersonSolver(SolverOptions? options = null, int memory = 5, double regularization = 1e-10, bool safeguard = true)
         : base(options ?? SolverOptions.Default)
     {
+        Safeguard = safeguard;
         if (memory < 1) throw new ArgumentOutOfRangeException(nameof(memory), memory, "Anderson memory must be at least 1.");
         if (!(regularization >= 0))
             throw new ArgumentOutOfRangeException(nameof(regularization), regularization,
@@ -33,6 +37,9 @@ public sealed class AndersonSolver : IterativeSolver
 
     /// <summary>The history length.</summary>
     public int Memory { get; }
+
+    /// <summary>Whether a column whose residual did not fall takes the Picard step next.</summary>
+    public bool Safeguard { get; }
 
     /// <summary>The relative Tikhonov weight.</summary>
     public double Regularization { get; }
@@ -49,6 +56,9 @@ public sealed class AndersonSolver : IterativeSolver
         for (int i = 0; i < Memory; i++) (g[i], f[i]) = (new Matrix<T>(rows, cols), new Matrix<T>(rows, cols));
         var mixer = new AndersonMixer<T>(Memory, cols, Regularization);
         var convergence = new ColumnConvergence<T>(cols);
+        var previousStep = new double[cols];
+        var picard = new bool[cols];
+        Array.Fill(previousStep, double.PositiveInfinity);
         double abs = Options.Absolute<T>(), rel = Options.Relative<T>(), kappa = map.ContractionFactor;
         double best = double.PositiveInfinity, bound = double.NaN;
         int stored = 0, newest = -1;
@@ -68,10 +78,16 @@ public sealed class AndersonSolver : IterativeSolver
                 newest = 0;
                 stored = 0;
             }
+            for (int j = 0; j < cols; j++)
+            {
+                double step = convergence.Step(j);
+                picard[j] = Safeguard && !(step < previousStep[j]);
+                previousStep[j] = step;
+            }
             Difference(gk = g[newest], x, f[newest]);
             stored = Math.Min(stored + 1, Memory);
             if (stored == 1) x.CopyFrom(gk);
-            else mixer.Mix(f, g, stored, newest, x);
+            else mixer.Mix(f, g, stored, newest, x, picard);
         }
         return Result(g[newest], SolverStatus.MaxIterations, Options.MaxIterations, convergence, kappa, bound);
     }

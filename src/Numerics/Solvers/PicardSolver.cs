@@ -8,7 +8,7 @@ namespace Idl.Numerics.Solvers;
 /// bound ‖X_k − X*‖∞ ≤ κ/(1 − κ)·‖X_k − X_{k−1}‖∞.
 /// </summary>
 /// <remarks>
-/// With <see cref="SolverOptions.ActiveSet"/> (the default) columns that have converged stop iterating: each keeps
+/// With <see cref="SolverOptions.ActiveSet"/> columns that have converged stop iterating: each keeps
 /// the iterate at which it met the tolerance, and the products of later iterations cover only the others.
 /// </remarks>
 public sealed class PicardSolver(SolverOptions? options = null) : IterativeSolver(options ?? SolverOptions.Default)

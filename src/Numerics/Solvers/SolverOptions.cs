@@ -38,10 +38,12 @@ public sealed record SolverOptions
 
     /// <summary>
     /// Picard only: a column that has met the tolerance leaves the products of the next iterations (its state is
-    /// final from then on), once at least 1/16 of the remaining columns have. Default on: columns are independent
-    /// problems, so this changes no column's own iterates, only how many products the batch costs.
+    /// final from then on), once at least 1/16 of the remaining columns have. Default off: each column then stops at
+    /// its own tolerance instead of being polished until the slowest column converges, which moves results by up to
+    /// κ/(1 − κ)·tolerance; shards and the single-process trainer agree only when both sides choose the same.
+    /// <c>idl train</c> turns it on.
     /// </summary>
-    public bool ActiveSet { get; init; } = true;
+    public bool ActiveSet { get; init; }
 
     /// <summary>The defaults.</summary>
     public static SolverOptions Default { get; } = new();
