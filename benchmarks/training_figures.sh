@@ -25,7 +25,7 @@ if [ "$do_mnist" = 1 ]; then
     set -- $cfg
     for model in implicit feedforward; do
       extra=""; [ "$model" = feedforward ] && extra="--feedforward 3"
-      out=$($idl train --data "mnist:$mnist" --hidden "$1" --batch "$2" --epochs "$epochs" --lr 5e-3 --kappa 0.99 $extra --json 2>/dev/null)
+      out=$($idl train --data "mnist:$mnist" --hidden "$1" --batch "$2" --epochs "$epochs" --lr 5e-3 --kappa 0.99 --threads 1 $extra --json 2>/dev/null)
       accs=$(echo "$out" | grep '"epoch"' | /usr/bin/python3 -c "import json,sys; print(' '.join(str(json.loads(l)['test_accuracy']) for l in sys.stdin))")
       echo "$model n=$1 batch=$2 -> $accs | $(echo "$out" | last | field samples_per_second peak_memory_bytes)"
     done
