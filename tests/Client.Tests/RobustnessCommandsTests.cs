@@ -42,6 +42,23 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
     }
 
     [Fact]
+    public void Analyze_WithData_CertifiesFewerPredictionsAsTheBoxGrows()
+    {
+        double Certified(string sigma)
+        {
+            var run = CliRun.Of("analyze", "--model", trained.Path, "--sigma", sigma, "--data", "digits", "--json");
+            Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+            var c = run.JsonLines()[0]["certified"]!.AsObject();
+            Assert.Equal(1797, (int)c["samples"]!);
+            Assert.True((double)c["certified_accuracy"]! <= (double)c["accuracy"]! && (double)c["certified_accuracy"]! <= (double)c["certified_fraction"]!);
+            return (double)c["certified_fraction"]!;
+        }
+        double none = Certified("0"), small = Certified("0.001"), large = Certified("1");
+        Assert.Equal(1.0, none);
+        Assert.True(small <= none && large <= small && large < 1, $"certified {none} / {small} / {large}");
+    }
+
+    [Fact]
     public void Analyze_NegativeSigma_ExitsUsageErrorNamingTheOption()
     {
         var run = CliRun.Of("analyze", "--model", trained.Path, "--sigma", "-1");
