@@ -40,16 +40,17 @@ async function runView(id) {
     ? [series('test RMSE', ep('testRmse'), 2)] : [series('test accuracy', ep('testAccuracy'), 2), series('train accuracy', ep('trainAccuracy'), 0)] },
     options: linear('epoch', regression ? 'RMSE' : 'accuracy') });
   const steps = history.steps;
-  const saved = steps.find(p => p.step >= status.checkpointStep);
-  const checkpoint = status.checkpointStep > 0 && saved ? [{ x: status.checkpointStep, y: saved.loss }] : [];
+  // Every durable checkpoint (the history keeps them), placed on the loss curve at its step.
+  const near = s => (steps.find(p => p.step >= s) ?? steps[steps.length - 1]);
+  const checkpoint = (history.checkpoints ?? []).filter(s => s > 0 && near(s)).map(s => ({ x: s, y: near(s).loss }));
   const restarts = history.events.filter(e => e.kind !== 'Started').map(e => {
     const near = steps.find(p => p.step >= e.step) ?? steps[steps.length - 1];
     return { x: e.step, y: near ? near.loss : 0, kind: e.kind };
   });
-  plot(grid, 'step-loss', 'Training loss per step (▲ restart or resume, ◆ last checkpoint)', { type: 'line', data: { datasets: [
+  plot(grid, 'step-loss', 'Training loss per step (▲ restart or resume, ◆ checkpoint)', { type: 'line', data: { datasets: [
     series('loss', steps.map(p => ({ x: p.step, y: num(p.loss) ? p.loss : null })), 0, { pointRadius: 0 }),
     series('restart / resume', restarts, 3, { showLine: false, pointStyle: 'triangle', pointRadius: 8 }),
-    series('last checkpoint', checkpoint, 2, { showLine: false, pointStyle: 'rectRot', pointRadius: 7 })] }, options: linear('step', 'loss') });
+    series('checkpoint', checkpoint, 2, { showLine: false, pointStyle: 'rectRot', pointRadius: 5 })] }, options: linear('step', 'loss') });
   plot(grid, 'step-iterations', 'Solver iterations per step (mean over samples)', { type: 'line', data: { datasets: [
     series('forward', steps.map(p => ({ x: p.step, y: p.forwardIterations })), 0, { pointRadius: 0 }),
     series('adjoint', steps.map(p => ({ x: p.step, y: p.backwardIterations })), 1, { pointRadius: 0 })] }, options: linear('step', 'iterations') });

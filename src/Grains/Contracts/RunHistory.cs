@@ -8,7 +8,8 @@ public sealed record RunHistory(
     [property: Id(1)] IReadOnlyList<StepPoint> Steps,
     [property: Id(2)] IReadOnlyList<RunEvent> Events,
     [property: Id(3)] string Host,
-    [property: Id(4)] IReadOnlyList<PerronFrobeniusPoint> PerronFrobenius)
+    [property: Id(4)] IReadOnlyList<PerronFrobeniusPoint> PerronFrobenius,
+    [property: Id(5)] IReadOnlyList<long>? Checkpoints = null)
 {
     /// <summary>When the run was started (null: not started, or started before histories were kept).</summary>
     public DateTime? StartedUtc => Events.FirstOrDefault(e => e.Kind == RunEventKind.Started)?.Utc;

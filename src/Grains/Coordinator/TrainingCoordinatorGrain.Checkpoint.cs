@@ -64,9 +64,12 @@ public sealed partial class TrainingCoordinatorGrain
         S.Model = _model!.Pack(S.Spec!.Activation);
         S.Adam = _model.ExportOptimizer();
         (S.Step, S.Progress) = (_step, _progress);
+        // Marked before the write so that the mark is part of the very checkpoint it records; taken back if it fails.
+        S.History.AddCheckpoint(_step);
         try { await state.WriteStateAsync(cancellationToken); }
         catch (Exception e)
         {
+            S.History.RemoveCheckpoint(_step);
             (S.Model, S.Adam, S.Step, S.Progress) = durable;
             if (e is OperationCanceledException || ++_checkpointFailures < _options.MaxCheckpointFailures || S.State != RunState.Running) throw;
             (S.State, S.Error) = (RunState.Paused, $"checkpoint storage failing: {e.GetBaseException().Message} ({_checkpointFailures} writes in a row failed; "

@@ -9,7 +9,8 @@ public sealed partial class TrainingCoordinatorGrain : IRunHistoryGrain
 {
     /// <inheritdoc />
     public Task<RunHistory> HistoryAsync() =>
-        Task.FromResult(new RunHistory(S.Spec, S.History.Points, S.History.Events, silo.SiloAddress.ToString(), S.History.PerronFrobenius));
+        Task.FromResult(new RunHistory(S.Spec, S.History.Points, S.History.Events, silo.SiloAddress.ToString(), S.History.PerronFrobenius,
+            S.History.Checkpoints));
 
     private void StartHistory()
     {

@@ -43,6 +43,8 @@ public sealed class MetricHistory
 
     [Id(5)] private List<PerronFrobeniusPoint> _perronFrobenius = [];
 
+    [Id(6)] private List<long> _checkpoints = [];
+
     /// <summary>The curve: stored points, then the partly filled one.</summary>
     public IReadOnlyList<StepPoint> Points => _pending is null ? [.. _points] : [.. _points, _pending];
 
@@ -51,6 +53,21 @@ public sealed class MetricHistory
 
     /// <summary>λ_PF(|A|) after each epoch (every other one dropped whenever <see cref="Capacity"/> are stored).</summary>
     public IReadOnlyList<PerronFrobeniusPoint> PerronFrobenius => [.. _perronFrobenius];
+
+    /// <summary>Steps at which a checkpoint was durably written, oldest first (every other one dropped whenever
+    /// <see cref="Capacity"/> are stored; the newest is always kept).</summary>
+    public IReadOnlyList<long> Checkpoints => [.. _checkpoints];
+
+    /// <summary>Records a checkpoint at <paramref name="step"/>; the caller removes it again if the write fails.</summary>
+    public void AddCheckpoint(long step)
+    {
+        _checkpoints.RemoveAll(s => s >= step);
+        _checkpoints.Add(step);
+        if (_checkpoints.Count >= Capacity) _checkpoints = [.. _checkpoints.Where((_, i) => i % 2 == 1)];
+    }
+
+    /// <summary>Forgets the checkpoint at <paramref name="step"/> (its write failed).</summary>
+    public void RemoveCheckpoint(long step) => _checkpoints.Remove(step);
 
     /// <summary>Records λ_PF(|A|) after an epoch.</summary>
     public void Add(PerronFrobeniusPoint point)
@@ -86,6 +103,7 @@ public sealed class MetricHistory
     {
         if (_pending is not null && _pending.Step > step) _pending = null;
         _points.RemoveAll(p => p.Step > step);
+        _checkpoints.RemoveAll(s => s > step);
     }
 
     private void Compact()

@@ -120,6 +120,21 @@ public sealed class MetricHistoryTests
     }
 
     [Fact]
+    public void AddCheckpoint_ManyAndTruncated_BoundedNewestKeptAndLaterOnesDropped()
+    {
+        var history = new MetricHistory(8);
+        for (long s = 20; s <= 2000; s += 20) history.AddCheckpoint(s);
+        Assert.True(history.Checkpoints.Count < 8);
+        Assert.Equal(2000, history.Checkpoints[^1]);
+        Assert.Equal(history.Checkpoints.OrderBy(s => s), history.Checkpoints);
+        history.AddCheckpoint(2020);
+        history.RemoveCheckpoint(2020);
+        Assert.Equal(2000, history.Checkpoints[^1]);
+        history.Truncate(1500);
+        Assert.All(history.Checkpoints, s => Assert.True(s <= 1500));
+    }
+
+    [Fact]
     public void Constructor_CapacityBelowTwo_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MetricHistory(1));
 }

@@ -32,6 +32,9 @@ public sealed class RunHistoryTests(SharedCluster fixture)
         Assert.All(history.Steps, p => Assert.True(0 < p.ComputeSeconds && p.ComputeSeconds <= p.CollectSeconds + 1e-3
             && p.CollectSeconds + p.UpdateSeconds <= p.Seconds + 1e-9 && p.UpdateSeconds > 0, p.ToString()));
         Assert.Equal([1, 2], history.PerronFrobenius.Select(p => p.Epoch));
+        // The start (step 0) and every epoch end checkpoint (the 20-step interval is never reached here); the last is the status's.
+        Assert.Equal([0, perEpoch, 2 * perEpoch], history.Checkpoints!);
+        Assert.Equal(status.CheckpointStep, history.Checkpoints![^1]);
         Assert.All(history.PerronFrobenius, p => Assert.True(0 <= p.Lower && p.Lower <= p.Upper && p.Lower <= spec.Kappa + 1e-6, p.ToString()));
         Assert.Equal(RunEventKind.Started, Assert.Single(history.Events).Kind);
     }
