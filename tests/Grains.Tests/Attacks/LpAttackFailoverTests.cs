@@ -30,7 +30,8 @@ public sealed class LpAttackFailoverTests(LpAttackKillCluster fixture)
         Directory.CreateDirectory(fixture.StorageFolder);
         string path = Path.Combine(fixture.StorageFolder, $"kill-{Guid.NewGuid():N}.idl");
         ModelFile.Save(path, model, new ModelMetadata());
-        const int samples = 300;
+        // Long enough (about 5x the time a silo kill takes to land here) that the kill always falls inside the slice.
+        const int samples = 1500;
         var inputs = M(samples, 64, 1).Data;
         var labels = new int[samples];
         for (int s = 0; s < samples; s++)
