@@ -27,14 +27,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-baseline="$shared/bench/torch_baseline.py"
-[ -f "$baseline" ] || { echo "missing $baseline" >&2; exit 2; }
-/usr/bin/python3 -c "import torch, numpy" || { echo "install python3-torch python3-numpy libopenblas0-pthread" >&2; exit 2; }
-# Debian's OpenBLAS 0.3.21 does not recognise Zen 5 and falls back to a slow generic kernel without this.
-export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-SkylakeX}"
-# torch.set_num_threads does not reach Debian's pthread OpenBLAS: without this its products use every core even
-# with --threads 1 (measured: 209 GFLOP/s with two threads' CPU time against 105 with OPENBLAS_NUM_THREADS=1).
-export OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads"
+source "$root/benchmarks/torch_env.sh"
 dotnet build "$root/src/Client" -c Release -v q -nologo >/dev/null
 dotnet build "$root/benchmarks/Idl.Benchmarks" -c Release -v q -nologo >/dev/null
 idl="dotnet $root/src/Client/bin/Release/net10.0/idl.dll"

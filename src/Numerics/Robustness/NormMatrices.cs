@@ -59,20 +59,5 @@ public static class NormMatrices
         return eta;
     }
 
-    internal static double Norm(ReadOnlySpan<double> v, double p)
-    {
-        double acc = 0;
-        if (double.IsPositiveInfinity(p))
-        {
-            foreach (double x in v) acc = Math.Max(acc, Math.Abs(x));
-            return acc;
-        }
-        if (p == 1)
-        {
-            foreach (double x in v) acc += Math.Abs(x);
-            return acc;
-        }
-        foreach (double x in v) acc += Math.Pow(Math.Abs(x), p);
-        return Math.Pow(acc, 1.0 / p);
-    }
+    private static double Norm(ReadOnlySpan<double> v, double p) => InducedNorms.VectorNorm(v, p);
 }

@@ -45,7 +45,8 @@ internal static class InducedNorms
         return VectorNorm(v, p);
     }
 
-    private static double VectorNorm(ReadOnlySpan<double> v, double p)
+    /// <summary>‖v‖_p for p ≥ 1 or p = ∞ (also the block norms of the robustness bounds, §4).</summary>
+    internal static double VectorNorm(ReadOnlySpan<double> v, double p)
     {
         double acc = 0;
         if (double.IsPositiveInfinity(p))
