@@ -81,14 +81,7 @@ public static class AttackRunner
     }
 
     /// <summary>The row of the largest score in each column.</summary>
-    public static int[] ArgMax(Matrix<double> scores)
-    {
-        var best = new int[scores.Cols];
-        for (int j = 0; j < scores.Cols; j++)
-            for (int i = 1; i < scores.Rows; i++)
-                if (scores[i, j] > scores[best[j], j]) best[j] = i;
-        return best;
-    }
+    public static int[] ArgMax(Matrix<double> scores) => ClassScores.ArgMax(scores);
 
     private static AttackedSample Example(int index, int label, int before, int after, Matrix<double> u, Matrix<double> attacked, bool[,] changed, int s)
     {

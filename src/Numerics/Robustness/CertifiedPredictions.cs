@@ -40,11 +40,10 @@ public static class CertifiedPredictions
             var batch = data.Batch<T>(Enumerable.Range(start, count).ToArray());
             if (batch.Labels is not { } labels) continue;
             var y = model.Predict(batch.U, solver).Output;
+            var predicted = ClassScores.ArgMax(y);
             for (int c = 0; c < count; c++)
             {
-                int top = 0;
-                for (int i = 1; i < y.Rows; i++)
-                    if (y[i, c] > y[top, c]) top = i;
+                int top = predicted[c];
                 double low = double.CreateTruncating(y[top, c]) - delta[top], rival = double.NegativeInfinity;
                 for (int i = 0; i < y.Rows; i++)
                     if (i != top) rival = Math.Max(rival, double.CreateTruncating(y[i, c]) + delta[i]);

@@ -55,14 +55,10 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
     /// <summary>Columns whose highest score is at the label's row.</summary>
     public static int CountCorrect<T>(Matrix<T> scores, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var predicted = ClassScores.ArgMax(scores);
         int correct = 0;
-        for (int j = 0; j < scores.Cols; j++)
-        {
-            int best = 0;
-            for (int i = 1; i < scores.Rows; i++)
-                if (scores[i, j] > scores[best, j]) best = i;
-            if (best == labels[j]) correct++;
-        }
+        for (int j = 0; j < predicted.Length; j++)
+            if (predicted[j] == labels[j]) correct++;
         return correct;
     }
 
