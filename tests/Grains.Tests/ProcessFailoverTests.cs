@@ -13,6 +13,9 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
 {
     private const int Interval = 4;
 
+    // How long the membership may take to declare a SIGKILLed silo dead (missed probes, then votes).
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
+
     /// <summary>Nobody calls the coordinator after the kill: the run must resume by its reminder alone, which the
     /// test watches in the stored checkpoint blob.</summary>
     [Fact]
@@ -20,7 +23,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
     {
         var silos = fixture.Silos;
         var grains = silos.Client;
-        int active = await ActiveSilosAsync(grains);
+        int active = await silos.SettledAsync(Settle);
         string runId = Runs.NewId("proc");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var spec = Spec();
@@ -36,8 +39,8 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         Assert.True(checkpoint.ResumedFromStep >= before.Step - Interval, $"resumed from {checkpoint.ResumedFromStep}, step {before.Step} was reached before the kill");
         var done = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(30));
         AssertComplete(spec, done);
+        Assert.Equal(active - 1, await silos.SettledAsync(Settle));
         Assert.NotEqual(host, await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(active - 1, await ActiveSilosAsync(grains));
     }
 
     /// <summary>The dead silo's shards re-activate on the survivors, reload their slices and answer the retried step.
@@ -49,7 +52,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
     {
         var silos = fixture.Silos;
         var grains = silos.Client;
-        int active = await ActiveSilosAsync(grains);
+        int active = await silos.SettledAsync(Settle);
         string runId = Runs.NewId("procshard");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);
         var spec = Spec();
@@ -66,13 +69,15 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         Assert.InRange(done.Restarts, 0, 1);
         if (done.Restarts == 1) Assert.True(done.ResumedFromStep >= before.Step - Interval, $"resumed from {done.ResumedFromStep}, step {before.Step} was reached before the kill");
         else Assert.Equal(coordinator, await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        // The run can finish before the survivors declare the victim dead; until then the client's gateway may still
+        // route a shard call to the dead address (seen on a fast CI machine: connection refused).
+        Assert.Equal(active - 1, await silos.SettledAsync(Settle));
         Assert.DoesNotContain(victim, await ShardHostsAsync(grains, runId, spec.Shards));
         using var stored = new StoredRuns(fixture.Azurite);
         var checkpoint = await stored.WaitAsync(runId, s => s.State == RunState.Completed, TimeSpan.FromSeconds(10), silos.Outputs);
         Assert.Equal(done.TotalSteps, checkpoint.Step);
         Assert.Equal(done.Epochs, checkpoint.Epochs);
         Assert.Contains(runId, await grains.GetGrain<IRunRegistryGrain>("default").ListAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(active - 1, await ActiveSilosAsync(grains));
     }
 
     private static RunSpec Spec() => new()
@@ -89,9 +94,6 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         Assert.All(done.Epochs, e => Assert.True(double.IsFinite(e.TrainLoss)));
         Assert.True(done.Epochs[^1].TestAccuracy > 0.5, $"accuracy {done.Epochs[^1].TestAccuracy}");
     }
-
-    private static async Task<int> ActiveSilosAsync(IClusterClient grains) =>
-        (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10))).Count;
 
     private static Task<string[]> ShardHostsAsync(IClusterClient grains, string runId, int shards) =>
         Task.WhenAll(Enumerable.Range(0, shards).Select(k => grains.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(runId, k)).HostAsync()))

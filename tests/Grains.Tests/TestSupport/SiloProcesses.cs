@@ -86,6 +86,24 @@ internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId, (s
         victim.Process.Kill();
     }
 
+    /// <summary>Waits until the membership's active silos are exactly the processes still running, and returns their
+    /// number. A SIGKILLed silo stays "active" until the survivors' probes declare it dead (seconds to tens of
+    /// seconds); a test that counts silos, or asks where grains live, before that sees a silo that refuses
+    /// connections. Returns the membership's count as it stands when <paramref name="timeout"/> passes, so that the
+    /// caller's assertion names what was seen.</summary>
+    public async Task<int> SettledAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10));
+            var live = _silos.Where(s => !s.Process.HasExited).Select(s => s.SiloPort).ToHashSet();
+            bool settled = hosts.Count == live.Count && hosts.Keys.All(h => live.Contains(h.Endpoint.Port));
+            if (settled || DateTime.UtcNow > deadline) return hosts.Count;
+            await Task.Delay(250);
+        }
+    }
+
     public string Outputs() => string.Join("\n---\n", _silos.Select(s => $"silo :{s.SiloPort} (exited: {s.Process.HasExited})\n{s.Process.Output}"));
 
     public async ValueTask DisposeAsync()
