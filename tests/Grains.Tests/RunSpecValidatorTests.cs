@@ -16,6 +16,11 @@ public sealed class RunSpecValidatorTests
         { "robustness", "--robustness" },
         { "hold-out", "--hold-out" },
         { "triangular", "--solver" },
+        { "epochs", "--epochs" },
+        { "batch", "--batch" },
+        { "lr", "--lr" },
+        { "kappa", "--kappa" },
+        { "optimizer", "--optimizer" },
     };
 
     [Theory]
@@ -30,10 +35,27 @@ public sealed class RunSpecValidatorTests
             "feature-selection" => new RunSpec { FeatureSelection = double.NaN },
             "robustness" => new RunSpec { Robustness = -0.1 },
             "hold-out" => new RunSpec { HoldOut = 1 },
+            "epochs" => new RunSpec { Epochs = 0 },
+            "batch" => new RunSpec { BatchSize = -3 },
+            "lr" => new RunSpec { LearningRate = double.PositiveInfinity },
+            "kappa" => new RunSpec { Kappa = 1 },
+            "optimizer" => new RunSpec { Optimizer = (Numerics.Training.OptimizerKind)9 },
             _ => new RunSpec { Solver = new SolverSettings(SolverKind.Triangular) },
         };
         var e = Assert.Throws<ArgumentException>(() => RunSpecValidator.Validate(spec));
         Assert.Contains(option, e.Message);
+    }
+
+    /// <summary>The cluster checks the training settings with the single process's own validation, so a value one
+    /// refuses the other refuses by the same rule.</summary>
+    [Fact]
+    public void Validate_BadLearningRate_GivesTheSingleProcessRule()
+    {
+        var spec = new RunSpec { LearningRate = -1 };
+        var single = Assert.Throws<ArgumentOutOfRangeException>(() => new Numerics.Training.TrainingOptions { LearningRate = -1 }.Validate());
+        var cluster = Assert.Throws<ArgumentException>(() => RunSpecValidator.Validate(spec));
+        Assert.StartsWith("--lr: ", cluster.Message);
+        Assert.Contains(single.Message.Split(" (Parameter")[0], cluster.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Idl.Grains.Contracts;
 using Idl.Numerics;
 using Idl.Numerics.Activations;
 using Idl.Numerics.Kernels;
@@ -98,7 +99,7 @@ internal sealed class TrainOptions
             Penalties = new PenaltyOptions { L1 = p.GetValue(L1), FeatureSelection = p.GetValue(FeatureSelection), Robustness = p.GetValue(Robustness) },
         };
         try { training.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new UsageException(OptionFor(e.ParamName) + ": " + e.Message.Split(" (Parameter")[0]); }
+        catch (ArgumentOutOfRangeException e) { throw new UsageException(RunSpecTraining.OptionName(e.ParamName) + ": " + e.Message.Split(" (Parameter")[0]); }
         double ridge = p.GetValue(Ridge);
         if (!(ridge >= 0)) throw UsageException.For("--ridge", ridge, "must be >= 0");
         string standardize = p.GetValue(Standardize)!;
@@ -111,12 +112,4 @@ internal sealed class TrainOptions
         return new TrainSettings(training, trainer, hidden, activation, precision, p.GetValue(Seed), p.GetValue(Limit), validation,
             standardize, ff, rounds, ridge, !p.GetValue(NoBias), outPath);
     }
-
-    private static string OptionFor(string? field) => field switch
-    {
-        "Epochs" => "--epochs", "BatchSize" => "--batch", "LearningRate" => "--lr", "Kappa" => "--kappa", "Momentum" => "--momentum",
-        "Solver" => "--solver", "EarlyStoppingPatience" => "--patience", "MaxIterations" => "--max-iter",
-        "Penalties.L1" => "--l1", "Penalties.FeatureSelection" => "--feature-selection", "Penalties.Robustness" => "--robustness",
-        _ => "--" + field?.ToLowerInvariant(),
-    };
 }

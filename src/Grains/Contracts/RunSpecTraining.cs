@@ -20,4 +20,16 @@ public static class RunSpecTraining
             Penalties = new PenaltyOptions { L1 = spec.L1, FeatureSelection = spec.FeatureSelection, Robustness = spec.Robustness },
         }.Validate();
     }
+
+    /// <summary>The command-line option that sets the <see cref="TrainingOptions"/> field named in a validation error
+    /// (its <see cref="ArgumentException.ParamName"/>), so that both the single process and the cluster report
+    /// "--lr", not "LearningRate".</summary>
+    public static string OptionName(string? field) => field switch
+    {
+        "Epochs" => "--epochs", "BatchSize" => "--batch", "LearningRate" => "--lr", "Kappa" => "--kappa", "Momentum" => "--momentum",
+        "Solver" => "--solver", "Optimizer" => "--optimizer", "EarlyStoppingPatience" => "--patience", "MaxIterations" => "--max-iter",
+        "AbsoluteTolerance" => "--tol", "RelativeTolerance" => "--rtol",
+        "Penalties.L1" => "--l1", "Penalties.FeatureSelection" => "--feature-selection", "Penalties.Robustness" => "--robustness",
+        _ => "--" + field?.ToLowerInvariant(),
+    };
 }
