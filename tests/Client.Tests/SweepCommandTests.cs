@@ -35,6 +35,7 @@ public sealed class SweepCommandTests
     [InlineData("--hidden", "8,0", "0")]
     [InlineData("--scheduler", "hyperband", "hyperband")]
     [InlineData("--lr", "0.01,abc", "abc")]
+    [InlineData("--precision", "half", "half")]
     public void Sweep_BadValue_IsAUsageErrorNamingOptionAndValue(string option, string value, string named)
     {
         var run = CliRun.Of("sweep", option, value, "--json");

@@ -19,6 +19,7 @@ internal sealed class SweepCommand
     private readonly Option<string> Seed = new("--seed") { Description = "Training seeds a,b,c; the first also seeds random search.", DefaultValueFactory = _ => "0" };
     private readonly Option<int> Epochs = new("--epochs") { Description = "Epochs of a trial that is never stopped (ASHA's maximum R).", DefaultValueFactory = _ => 3 };
     private readonly Option<int> Batch = new("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => 64 };
+    private readonly Option<string> Precision = PrecisionOption.Create();
     private readonly Option<int?> Limit = new("--limit") { Description = "Use only the first N training samples." };
     private readonly Option<string> Search = new("--search") { Description = "grid (every combination) or random (--samples draws).", DefaultValueFactory = _ => "grid" };
     private readonly Option<int> Samples = new("--samples") { Description = "Trials drawn by random search.", DefaultValueFactory = _ => 10 };
@@ -39,7 +40,7 @@ internal sealed class SweepCommand
     {
         var cluster = new ClusterOptions();
         var command = new Command("sweep", "Sweep κ, n, learning rate and seed with grid or random search and ASHA early stopping.");
-        foreach (var option in new Option[] { Data, DataConnection, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
+        foreach (var option in new Option[] { Data, DataConnection, Kappa, Hidden, LearningRate, Seed, Epochs, Batch, Precision, Limit, Search, Samples, Scheduler, Eta, MinEpochs,
             Concurrency, MaxRetries, Deadline, SweepId, Csv, Json, cluster.Shards, cluster.Cluster, cluster.CheckpointInterval, cluster.Dashboard, cluster.DashboardPort })
             command.Options.Add(option);
         cluster.Connect.AddTo(command);
@@ -64,7 +65,7 @@ internal sealed class SweepCommand
         {
             Template = new RunSpec
             {
-                DataSpec = p.GetValue(Data)!, BatchSize = p.GetValue(Batch), Limit = p.GetValue(Limit), Shards = p.GetValue(cluster.Shards) ?? 1,
+                DataSpec = p.GetValue(Data)!, BatchSize = p.GetValue(Batch), Precision = PrecisionOption.Parse(p.GetValue(Precision)), Limit = p.GetValue(Limit), Shards = p.GetValue(cluster.Shards) ?? 1,
                 CheckpointInterval = p.GetValue(cluster.CheckpointInterval),
             },
             Kappa = Domain("--kappa", p.GetValue(Kappa)!), Hidden = Domain("--hidden", p.GetValue(Hidden)!), LearningRate = Domain("--lr", p.GetValue(LearningRate)!),

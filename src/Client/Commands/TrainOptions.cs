@@ -24,7 +24,7 @@ internal sealed class TrainOptions
     public Option<double> Rtol { get; } = new("--rtol") { Description = "Relative solver tolerance: a column stops when its step <= tol + rtol * max|x| (float32 floors it at a few ulps).", DefaultValueFactory = _ => 0.0 };
     public Option<int> MaxIter { get; } = new("--max-iter") { Description = "Solver iteration limit.", DefaultValueFactory = _ => 300 };
     public Option<string> Activation { get; } = new("--activation") { Description = $"Activation: {ActivationParser.Accepted}.", DefaultValueFactory = _ => "relu" };
-    public Option<string> Precision { get; } = new("--precision") { Description = "float32 or float64.", DefaultValueFactory = _ => "float32" };
+    public Option<string> Precision { get; } = PrecisionOption.Create();
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 0 };
     public Option<int> Threads { get; } = new("--threads") { Description = "Compute threads for the kernels and the projection (default: every core this process may use).", DefaultValueFactory = _ => ComputeThreads.Available };
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use only the first N training samples." };
@@ -64,12 +64,7 @@ internal sealed class TrainOptions
         if (optimizer is not ("adam" or "sgd")) throw UsageException.For("--optimizer", optimizer, "must be adam or sgd");
         string trainer = p.GetValue(Trainer)!;
         if (trainer is not ("sgd" or "bcd" or "fenchel")) throw UsageException.For("--trainer", trainer, "must be sgd, bcd or fenchel");
-        var precision = p.GetValue(Precision) switch
-        {
-            "float32" => Numerics.Precision.Float32,
-            "float64" => Numerics.Precision.Float64,
-            var other => throw UsageException.For("--precision", other, "must be float32 or float64"),
-        };
+        var precision = PrecisionOption.Parse(p.GetValue(Precision));
         string solverName = p.GetValue(Solver)!;
         if (!SolverFactory.TryParse(solverName, out var solver) || solver == SolverKind.Triangular)
             throw UsageException.For("--solver", solverName, "must be picard or anderson (--feedforward selects the exact triangular solve)");
