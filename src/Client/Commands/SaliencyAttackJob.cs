@@ -33,7 +33,7 @@ internal static class SaliencyAttackJob
             {
                 ["method"] = name, ["target"] = aim, ["perturbation"] = kind,
                 ["epsilon"] = dense ? attack.Epsilon : null, ["epsilon_raw"] = dense ? rawEpsilon : null, ["fraction"] = f,
-                ["perturbed_inputs"] = o.PerturbedInputs, ["samples"] = o.Samples, ["clean_correct"] = o.CleanCorrect, ["flipped"] = o.Flipped,
+                ["perturbed_inputs"] = o.PerturbedInputs, ["moved_inputs_mean"] = Math.Round(o.MovedPerSample, 2), ["samples"] = o.Samples, ["clean_correct"] = o.CleanCorrect, ["flipped"] = o.Flipped,
                 ["clean_accuracy"] = Reports.Round(o.CleanAccuracy), ["attacked_accuracy"] = Reports.Round(o.AttackedAccuracy),
                 ["success_rate"] = Reports.Round(o.SuccessRate), ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
             };

@@ -44,7 +44,9 @@ public static class AttackRunner
                 var list = flip ? flipped : others;
                 if (list.Count < keep) list.Add(Example(start + s, labels[s], before[s], after[s], batch.U, u, changed, s));
             }
-            outcome = outcome.Add(new AttackOutcome(labels.Length, outcome.PerturbedInputs, cleanCorrect, flips, attackedCorrect));
+            long moved = 0;
+            foreach (bool c in changed) moved += c ? 1 : 0;
+            outcome = outcome.Add(new AttackOutcome(labels.Length, outcome.PerturbedInputs, cleanCorrect, flips, attackedCorrect, moved));
             progress?.Invoke(outcome.Samples);
         }
         return (outcome, flipped.Concat(others).Take(keep).ToList());

@@ -90,6 +90,8 @@ public sealed class AttackTests
         Assert.True(outcome.CleanCorrect >= 195, $"{outcome.CleanCorrect} of 200 correct on self-labelled data");
         Assert.True(outcome.SuccessRate > 0.2, $"replacing every input flipped only {outcome.SuccessRate:P1}");
         Assert.Equal(200, outcome.Samples);
+        // A uniform draw over an input's range lands on its old value with probability 0: every chosen input moves.
+        Assert.Equal(6.0, outcome.MovedPerSample, 12);
         Assert.Equal(2, examples.Count);
         Assert.All(examples, e => Assert.All(e.Changed, Assert.True));
     }
