@@ -2,7 +2,7 @@ namespace Idl.Numerics.Attacks;
 
 /// <summary>
 /// The attacks of §7.3.1: perturb, in each sample, the <see cref="Fraction"/> of inputs with the highest score —
-/// a column sum of the sensitivity matrix (the same for every sample) or |∇ᵤL| (per sample).
+/// one ranking shared by every sample or one per sample, as <see cref="SaliencyScores"/> computes them.
 /// </summary>
 /// <param name="Fraction">Share of the p inputs to perturb, in (0, 1]; at least one input when positive.</param>
 /// <param name="Kind">Sparse random replacement or dense ±ε.</param>
