@@ -67,20 +67,55 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
     }
 
     [Theory]
-    [InlineData("sensitivity")]
-    [InlineData("gradient")]
-    public void Attack_Saliency_OneRowPerFractionAndMarkedImages(string method)
+    [InlineData("sensitivity", null, "outputs")]
+    [InlineData("sensitivity", "label", "label")]
+    [InlineData("gradient", null, "label")]
+    [InlineData("gradient", "loss", "loss")]
+    public void Attack_Saliency_OneRowPerFractionAndMarkedImages(string method, string? target, string reported)
     {
         string images = Temp("img");
-        var run = CliRun.Of("attack", "--model", trained.Path, "--method", method, "--fraction", "0.05,1", "--limit", "300", "--images", images, "--json");
+        string[] args = ["attack", "--model", trained.Path, "--method", method, "--fraction", "0.05,1", "--limit", "300", "--images", images, "--json"];
+        var run = CliRun.Of(target is null ? args : [.. args, "--target", target]);
         Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         var rows = run.JsonLines();
         Assert.Equal(2, rows.Length);
+        Assert.All(rows, r => Assert.Equal(reported, (string)r["target"]!));
         Assert.Equal(3, (int)rows[0]["perturbed_inputs"]!);
         Assert.Equal(300, (int)rows[1]["samples"]!);
         // Every pixel replaced by noise must break most of a digits model's correct answers.
         Assert.True((double)rows[1]["success_rate"]! > 0.5, rows[1].ToJsonString());
         Assert.True(Directory.GetFiles(images, "*.png").Length >= 3);
+    }
+
+    [Fact]
+    public void Attack_DenseWithRawEpsilon_SameAttackAsItsModelUnitEpsilon()
+    {
+        string images = Temp("dense");
+        string[] args = ["attack", "--model", trained.Path, "--method", "gradient", "--perturbation", "dense", "--fraction", "0.1", "--limit", "100", "--json"];
+        var run = CliRun.Of([.. args, "--epsilon", "0.3", "--epsilon-units", "raw", "--images", images]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var raw = run.JsonLines()[0];
+        Assert.Equal(0.3, (double)raw["epsilon_raw"]!, 9);
+        // The digits' pixels lie in [0, 1] with one σ below 1, so a raw step is a larger model step.
+        double model = (double)raw["epsilon"]!;
+        Assert.True(model > 0.3, $"model ε {model}");
+        // ±ε out of a pixel already at 0 or at its top is clipped to no move, so fewer inputs move than are chosen.
+        Assert.InRange((double)raw["moved_inputs_mean"]!, 1.0, 6.0);
+        Assert.NotEmpty(Directory.GetFiles(images, "gradient-label-dense-eps0.3-0.1-*.png"));
+        var same = CliRun.Of([.. args, "--epsilon", model.ToString("R", System.Globalization.CultureInfo.InvariantCulture)]).JsonLines()[0];
+        Assert.Equal((int)raw["flipped"]!, (int)same["flipped"]!);
+        Assert.Equal(0.3, (double)same["epsilon_raw"]!, 9);
+    }
+
+    [Fact]
+    public void Attack_RawEpsilonOnPerFeatureScaling_ExitsUsageErrorNamingTheOption()
+    {
+        string path = Temp("features.idl");
+        var train = CliRun.Of("train", "--hidden", "8", "--epochs", "1", "--standardize", "features", "--out", path);
+        Assert.True(train.ExitCode == ExitCodes.Success, train.Stderr);
+        var run = CliRun.Of("attack", "--model", path, "--method", "sensitivity", "--perturbation", "dense", "--epsilon-units", "raw", "--limit", "10");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--epsilon-units raw", run.Stderr);
     }
 
     [Fact]
@@ -116,6 +151,10 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
     [Theory]
     [InlineData("attack", "--method", "sensitivity", "--objective", "distance", "--objective")]
     [InlineData("attack", "--method", "lp", "--perturbation", "dense", "--perturbation")]
+    [InlineData("attack", "--method", "lp", "--target", "label", "--target label")]
+    [InlineData("attack", "--method", "sensitivity", "--target", "loss", "--target loss")]
+    [InlineData("attack", "--method", "gradient", "--target", "outputs", "--target outputs")]
+    [InlineData("attack", "--method", "gradient", "--target", "logits", "--target logits")]
     [InlineData("compress", "--rank", "3", "--by", "sensitivity", "--by")]
     public void Command_OptionForAnotherMode_ExitsUsageErrorNamingIt(string command, string mode, string value, string option, string optionValue, string named)
     {

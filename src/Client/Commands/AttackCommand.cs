@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Numerics.Attacks;
 using Idl.Numerics.Serialization;
@@ -22,7 +20,9 @@ internal static class AttackCommand
         var method = new Option<string>("--method") { Description = "sensitivity, gradient or lp.", Required = true };
         var fractions = new Option<string>("--fraction") { Description = "Comma-separated fractions of perturbed inputs (saliency attacks).", DefaultValueFactory = _ => "0.001,0.01,0.1,0.2,0.3" };
         var perturbation = new Option<string>("--perturbation") { Description = "sparse (random values in each input's range) or dense (±epsilon).", DefaultValueFactory = _ => "sparse" };
-        var epsilon = new Option<double>("--epsilon") { Description = "Dense step, or the LP attack's box radius, in model input units (standardised when the model standardises).", DefaultValueFactory = _ => 0.1 };
+        var epsilon = new Option<double>("--epsilon") { Description = "Dense step, or the LP attack's box radius, in --epsilon-units.", DefaultValueFactory = _ => 0.1 };
+        var units = new Option<string>("--epsilon-units") { Description = "model (the model's inputs, standardised when the model standardises) or raw (the data's own units, e.g. pixels in [0, 1]).", DefaultValueFactory = _ => "model" };
+        var target = new Option<string?>("--target") { Description = "What the saliency ranking measures: outputs (column sums of S; sensitivity's default), label (the true class: its row of S, or |d yhat_label/du|, gradient's default) or loss (|d cross-entropy/du|, gradient only)." };
         var cardinality = new Option<int?>("--cardinality") { Description = "LP attack: at most k changed inputs (eq. 4.2)." };
         var objective = new Option<string>("--objective") { Description = "LP attack objective: margin (runner-up class) or distance (§7.3.2).", DefaultValueFactory = _ => "margin" };
         var limit = new Option<int?>("--limit") { Description = "Attack only the first N samples (default: all; 200 for lp)." };
@@ -33,7 +33,7 @@ internal static class AttackCommand
         var cluster = new Option<string?>("--cluster") { Description = "LP attack on a running cluster: gateways host:port,... or azure:<connection string>." };
         var connect = new ClusterConnectOptions(cluster);
         var command = new Command("attack", "Adversarial attacks (paper §7.3): sensitivity matrix, gradient saliency, or LP relaxation.");
-        foreach (var o in new Option[] { modelPath, part, method, fractions, perturbation, epsilon, cardinality, objective, limit, images, seed, json, shards, cluster }) command.Options.Add(o);
+        foreach (var o in new Option[] { modelPath, part, method, fractions, perturbation, epsilon, units, target, cardinality, objective, limit, images, seed, json, shards, cluster }) command.Options.Add(o);
         data.AddTo(command);
         connect.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -54,6 +54,9 @@ internal static class AttackCommand
                 throw UsageException.For("--shards/--cluster", parse.GetValue(method), "only the lp method runs on Orleans");
             if (kind == AttackMethod.Lp && parse.GetValue(perturbation) != "sparse")
                 throw UsageException.For("--perturbation", parse.GetValue(perturbation), "applies to the sensitivity and gradient methods only");
+            if (kind == AttackMethod.Lp && parse.GetValue(target) is string t)
+                throw UsageException.For("--target", t, "applies to the sensitivity and gradient methods only");
+            var aim = kind == AttackMethod.Lp ? SaliencyTarget.Label : SaliencyAttackJob.ParseTarget(parse.GetValue(target), kind);
             if (kind != AttackMethod.Lp && (parse.GetValue(cardinality) is not null || parse.GetValue(objective) != "margin"))
                 throw UsageException.For("--cardinality/--objective", parse.GetValue(method), "apply to the lp method only");
             if (orleans && parse.GetValue(images) is not null)
@@ -70,6 +73,7 @@ internal static class AttackCommand
             var solver = ModelOptions.Solver(stored);
             double eps = parse.GetValue(epsilon);
             if (!(eps > 0) || !double.IsFinite(eps)) throw UsageException.For("--epsilon", eps, "must be a finite number > 0");
+            eps = AttackEpsilon.ToModel(eps, parse.GetValue(units)!, stored.Metadata);
             string? folder = parse.GetValue(images);
             if (folder is not null) Directory.CreateDirectory(folder);
             if (kind == AttackMethod.Lp)
@@ -93,24 +97,8 @@ internal static class AttackCommand
                 "dense" => PerturbationKind.Dense,
                 var other => throw UsageException.For("--perturbation", other, "must be sparse or dense"),
             };
-            foreach (double f in ParseFractions(parse.GetValue(fractions)!))
-            {
-                var clock = Stopwatch.StartNew();
-                var progress = output.Progress($"{parse.GetValue(method)} {f.ToString(CultureInfo.InvariantCulture)}", dataset.SampleCount);
-                var (o, examples) = AttackRunner.Run(model, dataset, solver, kind, new SaliencyAttack(f, pert, eps, parse.GetValue(seed)),
-                    lower, upper, keep: folder is null ? 0 : 3, progress: d => progress.Update(d));
-                if (folder is not null)
-                    foreach (var e in examples) AttackImages.Write(folder, $"{parse.GetValue(method)}-{f.ToString(CultureInfo.InvariantCulture)}", e, stored.Metadata);
-                var row = new JsonObject
-                {
-                    ["method"] = parse.GetValue(method), ["perturbation"] = parse.GetValue(perturbation), ["fraction"] = f,
-                    ["perturbed_inputs"] = o.PerturbedInputs, ["samples"] = o.Samples, ["clean_accuracy"] = Reports.Round(o.CleanAccuracy),
-                    ["attacked_accuracy"] = Reports.Round(o.AttackedAccuracy), ["success_rate"] = Reports.Round(o.SuccessRate),
-                    ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
-                };
-                if (output.Json) output.WriteObject(row);
-                else output.Result($"{parse.GetValue(method)} {parse.GetValue(perturbation)} {f * 100:0.###}% ({o.PerturbedInputs} inputs): success {o.SuccessRate * 100:F2}% of {o.CleanCorrect} correct; accuracy {o.CleanAccuracy:F4} -> {o.AttackedAccuracy:F4}");
-            }
+            SaliencyAttackJob.Run(output, model, dataset, solver, kind, aim,
+                new SaliencyAttack(1, pert, eps, parse.GetValue(seed)), ParseFractions(parse.GetValue(fractions)!), lower, upper, folder, stored.Metadata);
             return ExitCodes.Success;
         });
         return command;

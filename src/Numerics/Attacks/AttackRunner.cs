@@ -1,8 +1,5 @@
 using Idl.Numerics.Data;
-using Idl.Numerics.Gradients;
-using Idl.Numerics.Losses;
 using Idl.Numerics.Models;
-using Idl.Numerics.Robustness;
 using Idl.Numerics.Solvers;
 
 namespace Idl.Numerics.Attacks;
@@ -12,22 +9,20 @@ public static class AttackRunner
 {
     /// <summary>Attacks every sample of <paramref name="data"/> (already in the model's input units).</summary>
     /// <param name="method"><see cref="AttackMethod.Sensitivity"/> or <see cref="AttackMethod.Gradient"/>.</param>
+    /// <param name="target">What the ranking measures (<see cref="SaliencyScores.For"/> lists the valid pairs).</param>
     /// <param name="lower">Per-input lower end of the valid range (e.g. from <see cref="InputRange"/>).</param>
     /// <param name="upper">Per-input upper end.</param>
     /// <param name="keep">How many attacked samples to return for display (the first ones that flip, else the first).</param>
     /// <param name="progress">Called with the number of samples done after each batch.</param>
     public static (AttackOutcome Outcome, IReadOnlyList<AttackedSample> Examples) Run(ImplicitModel<double> model, Dataset data,
-        IEquilibriumSolver solver, AttackMethod method, SaliencyAttack attack, double[] lower, double[] upper,
+        IEquilibriumSolver solver, AttackMethod method, SaliencyTarget target, SaliencyAttack attack, double[] lower, double[] upper,
         int keep = 0, int batchSize = 1000, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         if (data.Task != DataTask.Classification)
             throw new ArgumentException($"Attacks need a classification data set; '{data.Name}' is {data.Task}.", nameof(data));
-        if (method == AttackMethod.Lp) throw new ArgumentException("Use LpAttack for --method lp.", nameof(method));
-        Matrix<double>? shared = method == AttackMethod.Sensitivity
-            ? new Matrix<double>(model.InputSize, 1, SensitivityMatrix.ColumnSums(SensitivityMatrix.Compute(model)))
-            : null;
+        var ranking = SaliencyScores.For(model, solver, method, target);
         var outcome = new AttackOutcome(0, attack.Count(model.InputSize), 0, 0, 0);
         var flipped = new List<AttackedSample>();
         var others = new List<AttackedSample>();
@@ -35,7 +30,7 @@ public static class AttackRunner
         {
             var batch = data.Batch<double>(Enumerable.Range(start, Math.Min(batchSize, data.SampleCount - start)).ToArray());
             var clean = model.Predict(batch.U, solver);
-            var scores = shared ?? InputGradient(model, batch, clean, solver);
+            var scores = ranking.Of(batch, clean);
             var (u, changed) = (attack with { Seed = attack.Seed + start }).Apply(batch.U, scores, lower, upper);
             var attacked = model.Predict(u, solver).Output;
             int[] before = ArgMax(clean.Output), after = ArgMax(attacked), labels = batch.Labels!;
@@ -49,20 +44,12 @@ public static class AttackRunner
                 var list = flip ? flipped : others;
                 if (list.Count < keep) list.Add(Example(start + s, labels[s], before[s], after[s], batch.U, u, changed, s));
             }
-            outcome = outcome.Add(new AttackOutcome(labels.Length, outcome.PerturbedInputs, cleanCorrect, flips, attackedCorrect));
+            long moved = 0;
+            foreach (bool c in changed) moved += c ? 1 : 0;
+            outcome = outcome.Add(new AttackOutcome(labels.Length, outcome.PerturbedInputs, cleanCorrect, flips, attackedCorrect, moved));
             progress?.Invoke(outcome.Samples);
         }
         return (outcome, flipped.Concat(others).Take(keep).ToList());
-    }
-
-    /// <summary>|∇ᵤL| per sample (p×m) for the softmax cross-entropy at the true labels, by implicit differentiation.</summary>
-    public static Matrix<double> InputGradient(ImplicitModel<double> model, MiniBatch<double> batch, Prediction<double> prediction, IEquilibriumSolver solver)
-    {
-        var g = new Matrix<double>(batch.Y.Rows, batch.Y.Cols);
-        new SoftmaxCrossEntropy().Evaluate(batch.Y, prediction.Output, g);
-        var grad = ImplicitDifferentiation.Compute(model, batch.U, prediction.State, g, solver, withInputGradient: true).Input!;
-        for (int i = 0; i < grad.Length; i++) grad.Data[i] = Math.Abs(grad.Data[i]);
-        return grad;
     }
 
     /// <summary>Per-input minimum and maximum over the data set: the range random values are drawn from and clipped to.</summary>

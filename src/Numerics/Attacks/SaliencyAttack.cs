@@ -2,7 +2,7 @@ namespace Idl.Numerics.Attacks;
 
 /// <summary>
 /// The attacks of §7.3.1: perturb, in each sample, the <see cref="Fraction"/> of inputs with the highest score —
-/// a column sum of the sensitivity matrix (the same for every sample) or |∇ᵤL| (per sample).
+/// one ranking shared by every sample or one per sample, as <see cref="SaliencyScores"/> computes them.
 /// </summary>
 /// <param name="Fraction">Share of the p inputs to perturb, in (0, 1]; at least one input when positive.</param>
 /// <param name="Kind">Sparse random replacement or dense ±ε.</param>
@@ -19,7 +19,8 @@ public sealed record SaliencyAttack(double Fraction, PerturbationKind Kind = Per
     }
 
     /// <summary>
-    /// Returns a perturbed copy of <paramref name="u"/> (p×m) and the mask of changed entries. <paramref name="scores"/>
+    /// Returns a perturbed copy of <paramref name="u"/> (p×m) and the mask of the entries whose value moved (a chosen input
+    /// that the range clips back onto its old value, as a dense step out of a pixel already at 0, is not marked). <paramref name="scores"/>
     /// has one row per input and either one column (shared ranking) or m columns (per-sample ranking).
     /// </summary>
     /// <param name="lower">Per-input lower end of the valid range.</param>
@@ -48,7 +49,7 @@ public sealed record SaliencyAttack(double Fraction, PerturbationKind Kind = Per
                     ? lower[j] + rng.NextDouble() * (upper[j] - lower[j])
                     : Math.Clamp(u[j, s] + (rng.Next(2) == 0 ? -Epsilon : Epsilon), lower[j], upper[j]);
                 result[j, s] = v;
-                changed[j, s] = true;
+                changed[j, s] = v != u[j, s];
             }
         }
         return (result, changed);

@@ -28,6 +28,22 @@ public sealed class AttackTests
         }
     }
 
+    [Fact]
+    public void Apply_DenseStepClippedOntoTheOldValue_NotMarkedChanged()
+    {
+        // Both inputs sit at the bottom of their range: a −ε step is clipped back to 0 and changes nothing.
+        var u = new Matrix<double>(2, 40);
+        var (v, changed) = new SaliencyAttack(1.0, PerturbationKind.Dense, 0.5, Seed: 3).Apply(u, new Matrix<double>(2, 1, [1, 1]), [0, 0], [1, 1]);
+        int moved = 0;
+        for (int s = 0; s < 40; s++)
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(v[j, s] != 0, changed[j, s]);
+                moved += changed[j, s] ? 1 : 0;
+            }
+        Assert.InRange(moved, 1, 79);
+    }
+
     [Theory]
     [InlineData(0.001, 784, 1)]
     [InlineData(0.1, 784, 78)]
@@ -36,12 +52,12 @@ public sealed class AttackTests
         Assert.Equal(expected, new SaliencyAttack(fraction).Count(p));
 
     [Fact]
-    public void InputGradient_RandomModel_EqualsCentralFiniteDifferences()
+    public void InputGradient_LossOnRandomModel_EqualsCentralFiniteDifferences()
     {
         var model = TestModels.Random<double>(8, 4, 3, 3, ActivationMap.Uniform(Tanh.Instance, 8), kappa: 0.6, bias: true);
         var data = Dataset.ForClassification("t", [0.3f, -0.2f, 0.5f, 0.1f], 4, [2], 3);
         var batch = data.All<double>();
-        var grad = AttackRunner.InputGradient(model, batch, model.Predict(batch.U, Solver), Solver);
+        var grad = SaliencyScores.InputGradient(model, batch, model.Predict(batch.U, Solver), Solver, SaliencyTarget.Loss);
         for (int j = 0; j < 4; j++)
         {
             double Loss(double h)
@@ -56,9 +72,11 @@ public sealed class AttackTests
     }
 
     [Theory]
-    [InlineData(AttackMethod.Sensitivity)]
-    [InlineData(AttackMethod.Gradient)]
-    public void Run_SelfLabelledData_AllInputsReplacedFlipsSomeAndKeepsExamples(AttackMethod method)
+    [InlineData(AttackMethod.Sensitivity, SaliencyTarget.AllOutputs)]
+    [InlineData(AttackMethod.Sensitivity, SaliencyTarget.Label)]
+    [InlineData(AttackMethod.Gradient, SaliencyTarget.Label)]
+    [InlineData(AttackMethod.Gradient, SaliencyTarget.Loss)]
+    public void Run_SelfLabelledData_AllInputsReplacedFlipsSomeAndKeepsExamples(AttackMethod method, SaliencyTarget target)
     {
         var model = TestModels.Random<double>(10, 6, 3, 7, kappa: 0.5, bias: true);
         var u = Rand.Matrix<double>(6, 200, 8);
@@ -67,11 +85,13 @@ public sealed class AttackTests
         for (int s = 0; s < 200; s++) for (int j = 0; j < 6; j++) inputs[s * 6 + j] = (float)u[j, s];
         var data = Dataset.ForClassification("self", inputs, 6, labels, 3);
         var (lo, hi) = AttackRunner.InputRange(data);
-        var (outcome, examples) = AttackRunner.Run(model, data, Solver, method, new SaliencyAttack(1.0, Seed: 1), lo, hi, keep: 2, batchSize: 64);
+        var (outcome, examples) = AttackRunner.Run(model, data, Solver, method, target, new SaliencyAttack(1.0, Seed: 1), lo, hi, keep: 2, batchSize: 64);
         // float32 storage can move a sample across a boundary, so "all correct" is checked up to a few samples.
         Assert.True(outcome.CleanCorrect >= 195, $"{outcome.CleanCorrect} of 200 correct on self-labelled data");
         Assert.True(outcome.SuccessRate > 0.2, $"replacing every input flipped only {outcome.SuccessRate:P1}");
         Assert.Equal(200, outcome.Samples);
+        // A uniform draw over an input's range lands on its old value with probability 0: every chosen input moves.
+        Assert.Equal(6.0, outcome.MovedPerSample, 12);
         Assert.Equal(2, examples.Count);
         Assert.All(examples, e => Assert.All(e.Changed, Assert.True));
     }
