@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Numerics;
+using Idl.Numerics.Kernels;
+
+namespace Idl.Numerics.StateMatrices;
+
+/// <summary>A stored as compressed sparse rows (a pruned A, §5.4); A·X costs O(nnz·m) (<see cref="SparseProduct"/>).</summary>
+public sealed class SparseStateMatrix<T> : StateMatrix<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Holds <paramref name="a"/> by reference.</summary>
+    /// <exception cref="ArgumentException">A is not square.</exception>
+    public SparseStateMatrix(CsrMatrix<T> a) : base(CheckSquare(a)) => Matrix = a;
+
+    /// <summary>A in CSR form.</summary>
+    public CsrMatrix<T> Matrix { get; }
+
+    /// <inheritdoc />
+    public override StateMatrixForm Form => StateMatrixForm.Sparse;
+
+    /// <summary>Values, I32 column indices and I64 row offsets, as a model file stores them.</summary>
+    public override long StoredBytes => Bytes(Matrix.NonZeros, Size, ScalarBytes);
+
+    /// <inheritdoc />
+    public override string Description => string.Create(CultureInfo.InvariantCulture, $"sparse, {Matrix.NonZeros} nonzeros");
+
+    /// <summary>Bytes a CSR n×n matrix with <paramref name="nonZeros"/> entries takes in a model file.</summary>
+    public static long Bytes(long nonZeros, int n, int scalarBytes) => nonZeros * (scalarBytes + sizeof(int)) + (n + 1L) * sizeof(long);
+
+    internal override void Multiply(Matrix<T> x, Matrix<T> addend, Matrix<T> result, Matrix<T>? scratch) =>
+        SparseProduct.Multiply(Matrix, x, result, addend);
+
+    /// <inheritdoc />
+    public override Matrix<T> ToDense() => Matrix.ToDense();
+
+    /// <inheritdoc />
+    public override StateMatrix<TOut> Convert<TOut>() => new SparseStateMatrix<TOut>(Matrix.Convert<TOut>());
+
+    private protected override double[] ComputeRowAbsSums() => Enumerable.Range(0, Size).Select(Matrix.RowAbsSum).ToArray();
+
+    private static int CheckSquare(CsrMatrix<T> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rows != a.Cols) throw new ArgumentException($"A must be square but is {a.Rows}x{a.Cols} ({a.NonZeros} nonzeros).", nameof(a));
+        return a.Rows;
+    }
+}
