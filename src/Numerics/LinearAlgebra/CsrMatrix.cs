@@ -29,10 +29,13 @@ public sealed class CsrMatrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (rowOffsets[0] != 0) throw Invalid($"the row offsets start at {rowOffsets[0]}, not 0", nameof(rowOffsets));
         if (rowOffsets[rows] != values.Length)
             throw Invalid($"the row offsets end at {rowOffsets[rows]} but there are {values.Length} values", nameof(rowOffsets));
+        // Monotone offsets first: with them (and the last one checked) every row's range lies inside the arrays.
+        for (int i = 0; i < rows; i++)
+            if (rowOffsets[i + 1] < rowOffsets[i])
+                throw Invalid($"the row offsets decrease at row {i} ({rowOffsets[i]} then {rowOffsets[i + 1]})", nameof(rowOffsets));
         for (int i = 0; i < rows; i++)
         {
             int start = rowOffsets[i], end = rowOffsets[i + 1];
-            if (end < start) throw Invalid($"the row offsets decrease at row {i} ({start} then {end})", nameof(rowOffsets));
             for (int e = start; e < end; e++)
             {
                 int j = columnIndices[e];
