@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +18,7 @@ namespace Idl.Numerics.Serialization;
 /// files load with <see cref="StoredModel.HeaderVerified"/> false. Version 3 stores a compressed A as rank-k factors or
 /// as CSR tensors instead of the dense <c>A</c>; files with a dense A stay version 2. See docs/model-format.md.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
     /// <summary>The format name stored in every file.</summary>
     public const string Format = "idl-model";
@@ -92,43 +91,6 @@ public static class ModelFile
         meta["sha256"] = Placeholder;
         meta["model"] = JsonSerializer.Serialize(metadata, Json);
         Write(path, tensors, meta);
-    }
-
-    private static void Write(string path, List<TensorBytes> tensors, Dictionary<string, string> meta)
-    {
-        var body = new MemoryStream();
-        var header = new Dictionary<string, object>();
-        foreach (var t in tensors)
-        {
-            long start = body.Length;
-            body.Write(t.Bytes);
-            header[t.Name] = new { dtype = t.Dtype, shape = t.Shape, data_offsets = new[] { start, body.Length } };
-        }
-        byte[] payload = body.ToArray();
-        header["__metadata__"] = meta;
-        byte[] headerBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, Json));
-        byte[] lengthBytes = new byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)headerBytes.Length);
-        int at = FileChecksum.DigestOffset(headerBytes, Placeholder) ?? throw new InvalidOperationException("The header lost its checksum placeholder.");
-        Encoding.ASCII.GetBytes(FileChecksum.Compute(lengthBytes, headerBytes, payload)).CopyTo(headerBytes, at);
-
-        string full = Path.GetFullPath(path);
-        string temp = full + "." + Environment.ProcessId + ".tmp";
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(lengthBytes);
-                file.Write(headerBytes);
-                file.Write(payload);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
     }
 
     /// <summary>Reads and verifies a model file.</summary>
