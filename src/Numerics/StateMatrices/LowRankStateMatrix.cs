@@ -48,6 +48,22 @@ public sealed class LowRankStateMatrix<T> : StateMatrix<T> where T : unmanaged, 
     /// <inheritdoc />
     public override Matrix<T> ToDense() => Gemm.Product(L, false, R, true);
 
+    // Σⱼ|(LRᵀ)ᵢⱼ| needs A's entries; a panel of rows at a time keeps the memory at O(n) instead of the n² of ToDense.
+    private protected override double[] ComputeRowAbsSums()
+    {
+        const int panel = 64;
+        int n = Size, k = Rank;
+        var sums = new double[n];
+        var rows = new T[Math.Min(panel, n) * n];
+        for (int i0 = 0; i0 < n; i0 += panel)
+        {
+            int count = Math.Min(panel, n - i0);
+            Gemm.Multiply(count, n, k, L.Data.AsSpan(i0 * k), k, false, R.Data, k, true, rows, n, default(ProductEpilogue<T>));
+            for (int i = 0; i < count; i++) sums[i0 + i] = Norms.RowAbsSum<T>(rows.AsSpan(i * n, n));
+        }
+        return sums;
+    }
+
     /// <inheritdoc />
     public override StateMatrix<TOut> Convert<TOut>() => new LowRankStateMatrix<TOut>(L.Convert<TOut>(), R.Convert<TOut>());
 

@@ -98,6 +98,18 @@ public sealed class StructuredModelTests
         Tol.Close(model.Predict(u, solver).Output, y32, 1e-4);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(64, 3)]
+    [InlineData(150, 7)]
+    public void RowAbsSums_LowRankAcrossRowPanels_EqualTheDenseRowSums(int n, int k)
+    {
+        var low = new LowRankStateMatrix<double>(Rand.Matrix<double>(n, k, seed: n), Rand.Matrix<double>(n, k, seed: n + 1));
+        var dense = low.ToDense();
+        var sums = low.RowAbsSums();
+        for (int i = 0; i < n; i++) Tol.Close(Norms.RowAbsSum<double>(dense.Row(i)), sums[i], 1e-12, $"row {i}");
+    }
+
     [Fact]
     public void Dense_ToImplicit_IsTheWrappedModel()
     {
