@@ -88,12 +88,15 @@ public sealed class StructuredModel<T> where T : unmanaged, IFloatingPointIeee75
     /// Solves X = φ(AX + BU + b) with A in its stored form and returns Ŷ = CX + DU + c with the solve's status, as
     /// <see cref="ImplicitModelExtensions.Predict{T}"/> does for a dense model: the iterative solvers run on
     /// <see cref="StructuredForwardMap{T}"/> (same iterates and stopping rule); a solver that needs A's entries
-    /// (triangular back-substitution) gets the dense A.
+    /// (triangular back-substitution) gets the dense A, and so does a sparse A denser than
+    /// <see cref="SparseStateMatrix{T}.DenseProductDensity"/>, whose dense product is faster.
     /// </summary>
     public Prediction<T> Predict(Matrix<T> u, IEquilibriumSolver solver, Matrix<T>? warmStart = null)
     {
         ArgumentNullException.ThrowIfNull(solver);
-        if (A.Form == StateMatrixForm.Dense || solver is not IterativeSolver iterative) return ToImplicit().Predict(u, solver, warmStart);
+        if (A.Form == StateMatrixForm.Dense || A is SparseStateMatrix<T> { Density: > SparseStateMatrix<T>.DenseProductDensity }
+            || solver is not IterativeSolver iterative)
+            return ToImplicit().Predict(u, solver, warmStart);
         ArgumentNullException.ThrowIfNull(u);
         if (u.Rows != InputSize)
             throw new ArgumentException($"Input U is {u.Shape} but the model expects {InputSize} features per sample (rows; samples are columns).", nameof(u));

@@ -18,12 +18,12 @@ public sealed class StructuredModelTests
         return data;
     }
 
-    /// <summary>A 12-state model with A compressed to rank 4 or to 60 % zeros, in the given form.</summary>
+    /// <summary>A 12-state model with A compressed to rank 4 or to 90 % zeros (solved by the CSR product), in the given form.</summary>
     internal static StructuredModel<double> Compressed(string form, string phi = "relu", int seed = 1)
     {
         var model = TestSupport.Models.Random<double>(12, 4, 3, seed, TestSupport.Models.Map(phi, 12), kappa: 0.8, bias: true);
         if (form == "low-rank") return LowRankModel.FromSvd(model, 4).Structured;
-        var pruned = Pruning.Prune(model, 0.6, PruningCriterion.Magnitude);
+        var pruned = Pruning.Prune(model, 0.9, PruningCriterion.Magnitude);
         return new StructuredModel<double>(new SparseStateMatrix<double>(CsrMatrix<double>.FromDense(pruned.A)), pruned.B, pruned.C, pruned.D,
             pruned.Activation, pruned.StateBias, pruned.OutputBias);
     }
