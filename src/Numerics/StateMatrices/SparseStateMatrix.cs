@@ -26,8 +26,9 @@ public sealed class SparseStateMatrix<T> : StateMatrix<T> where T : unmanaged, I
     /// <summary>
     /// The density above which the dense product is faster than the CSR one, so <see cref="Models.StructuredModel{T}"/>
     /// solves with the dense A: a CSR × dense-block product loads one vector of X per stored entry and vector of
-    /// samples, where GEMM reuses each load from registers. Measured on an AMD EPYC with AVX2 (n = 1000, 1024 samples,
-    /// float32): CSR 15 ms at 10 % density and 66 ms at 40 %, dense 22 ms (docs/benchmarks.md).
+    /// samples, where GEMM reuses each load from registers. Measured on the AMD EPYC build machine with AVX2 (n = 1000,
+    /// 1024 samples, float32, <c>benchmarks/run.sh --ops forward,csr10,csr40</c>): CSR takes 0.66× the dense time at
+    /// 10 % density and 2.7× at 40 % (docs/benchmarks.md).
     /// </summary>
     public const double DenseProductDensity = 0.15;
 
