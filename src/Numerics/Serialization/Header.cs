@@ -35,8 +35,8 @@ internal static class Header
         int version = int.Parse(meta["version"], CultureInfo.InvariantCulture);
         var form = Form(path, meta, version);
         var tensors = new StoredTensors(path, root, payload, form == StateMatrixForm.Dense ? "A" : "B");
-        string dtype = root.TryGetProperty(tensors.Reference, out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("dtype", out var d)
-            ? d.GetString() ?? "" : "";
+        if (!root.TryGetProperty(tensors.Reference, out var t)) throw new ModelFormatException(path, $"tensor '{tensors.Reference}' is missing.");
+        string dtype = t.ValueKind == JsonValueKind.Object && t.TryGetProperty("dtype", out var d) ? d.GetString() ?? "" : "";
         return dtype switch
         {
             "F32" => new StoredModel(Build<float>(tensors, form, activation), null, metadata, version, headerVerified, fileBytes),

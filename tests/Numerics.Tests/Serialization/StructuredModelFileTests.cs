@@ -126,6 +126,7 @@ public sealed class StructuredModelFileTests : IDisposable
         { "old-version", "needs format version 3" },
         { "unknown-form", "expected low-rank or csr" },
         { "offset-beyond-int", "beyond the 32-bit indices" },
+        { "no-B", "tensor 'B' is missing" },
     };
 
     [Theory]
@@ -150,6 +151,7 @@ public sealed class StructuredModelFileTests : IDisposable
                 case "old-version": header["__metadata__"]!["version"] = "2"; break;
                 case "unknown-form": header["__metadata__"]!["state_matrix"] = "blocked"; break;
                 case "offset-beyond-int": Offsets()[5] = 1L << 33; break;
+                case "no-B": header.Remove("B"); break;
             }
         });
         var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));
