@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the robustness figures of docs/benchmarks.md: Table 1 (sensitivity and gradient attacks on MNIST, every
 # ranking --target offers, sparse and dense) on the implicit n = 100 model and on a feed-forward net in implicit form,
-# the LP attack on the first 200 test images, and compression of the n = 1000 MNIST model with the Theorem 5.1 bound.
+# the LP attack on the first 200 test images, and compression of the n = 1000 MNIST model with the Theorem 5.1 bound
+# (and each compressed file's size and evaluate time).
 # Usage: benchmarks/robustness_figures.sh [--mnist DIR] [--out DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -45,4 +46,8 @@ $idl train --data "$d" --hidden 1000 --batch 1024 --epochs 5 --lr 5e-3 --kappa 0
 for c in "--rank 10" "--rank 50" "--rank 100" "--prune 0.5" "--prune 0.9" "--prune 0.5 --by sensitivity" "--prune 0.9 --by sensitivity"; do
   # shellcheck disable=SC2086
   $idl compress --model "$out/m1000.idl" --data "$d" $c --bound-samples 200 --out "$out/c.idl" --json
+  # Prediction time from the compressed file, A in its stored form (factors, CSR or dense), and the file's size.
+  /usr/bin/time -f "evaluate from the file: %e s" $idl evaluate --model "$out/c.idl" --data "$d"
+  $idl info --model "$out/c.idl" --json | grep -o '"file_bytes":[0-9]*'
 done
+/usr/bin/time -f "evaluate the dense model: %e s" $idl evaluate --model "$out/m1000.idl" --data "$d"

@@ -9,7 +9,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         usage: run.sh [--quick] [--n 128,512,1024] [--m 1024,4096] [--precision float,double]
-                      [--ops forward,adjoint,gradient] [--reps 5] [--min-ms 20] [--path auto|vector512|vector256|scalar]
+                      [--ops forward,adjoint,gradient,csr10,csr40] [--reps 5] [--min-ms 20] [--path auto|vector512|vector256|scalar]
                       [--no-mathnet] [--json] [--threads 1]
           --quick     n=512, m=1024, 3 repetitions of at least 5 ms (a smoke run of a few seconds)
           --json      results as JSON on stdout; the table goes to stderr
@@ -31,7 +31,7 @@ internal sealed record BenchOptions(
                 case "--n": o = o with { Ns = Ints(Next()) }; break;
                 case "--m": o = o with { Ms = Ints(Next()) }; break;
                 case "--precision": o = o with { Precisions = Words(Next(), "float", "double") }; break;
-                case "--ops": o = o with { Ops = Words(Next(), "forward", "adjoint", "gradient") }; break;
+                case "--ops": o = o with { Ops = Words(Next(), "forward", "adjoint", "gradient", "csr10", "csr40") }; break;
                 case "--reps": o = o with { Reps = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--min-ms": o = o with { MinRepMs = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--path": o = o with { Path = Enum.Parse<KernelPath>(Next(), ignoreCase: true) }; break;

@@ -9,21 +9,23 @@ internal sealed record BenchResult(string Op, string Precision, int N, int M, do
 
 /// <summary>
 /// One of the three products of implicit training, for state size n and batch m (samples are columns):
-/// forward X' = relu(A·X + BU), adjoint V' = Ψ∘(Aᵀ·V + CᵀG), gradient V·Xᵀ. Each costs 2·n·n·m flops.
+/// forward X' = relu(A·X + BU), adjoint V' = Ψ∘(Aᵀ·V + CᵀG), gradient V·Xᵀ. Each costs 2·n·n·m flops. Also the
+/// forward product of a pruned A stored as CSR (csr10, csr40: 10 % or 40 % of the entries kept), A·X + BU at
+/// 2·nnz·m flops, to compare its time with the dense forward product's.
 /// </summary>
 internal sealed class KernelCase
 {
     private readonly Action _call;
     private int _inner = 1;
 
-    private KernelCase(string op, string precision, int n, int m, Action call) =>
-        (Op, Precision, N, M, _call) = (op, precision, n, m, call);
+    private KernelCase(string op, string precision, int n, int m, Action call, double? flops = null) =>
+        (Op, Precision, N, M, _call, Flops) = (op, precision, n, m, call, flops ?? 2.0 * n * n * m);
 
     public string Op { get; }
     public string Precision { get; }
     public int N { get; }
     public int M { get; }
-    public double Flops => 2.0 * N * N * M;
+    public double Flops { get; }
 
     /// <summary>Best per-call time so far, in milliseconds.</summary>
     public double BestMs { get; private set; } = double.MaxValue;
@@ -43,6 +45,15 @@ internal sealed class KernelCase
         var bu = Rand(n * m, 1);
         var psi = op == "adjoint" ? Rand(n * m, 1) : [];
         var c = new T[op == "gradient" ? n * n : n * m];
+        if (op is "csr10" or "csr40")
+        {
+            double keep = op == "csr10" ? 0.1 : 0.4;
+            for (int i = 0; i < a.Length; i++) if (rng.NextDouble() >= keep) a[i] = T.Zero;
+            var csr = Idl.Numerics.CsrMatrix<T>.FromDense(new Idl.Numerics.Matrix<T>(n, n, a));
+            var (xm, bum, cm) = (new Idl.Numerics.Matrix<T>(n, m, x), new Idl.Numerics.Matrix<T>(n, m, bu), new Idl.Numerics.Matrix<T>(n, m, c));
+            return new KernelCase(op, typeof(T) == typeof(float) ? "float" : "double", n, m,
+                () => SparseProduct.Multiply(csr, xm, cm, bum), 2.0 * csr.NonZeros * m);
+        }
         Action call = op switch
         {
             "forward" => () => Gemm.Multiply(path, n, m, n, a, n, false, x, m, false, c, m,

@@ -200,6 +200,45 @@ public sealed class RobustnessCommandsTests(TrainedDigitsModel trained) : IClass
         Assert.Equal((double)o["before"]!["accuracy"]!, (double)o["after"]!["accuracy"]!, 9);
     }
 
+    [Theory]
+    [InlineData("--rank", "4", "low-rank")]
+    [InlineData("--prune", "0.9", "sparse")]
+    public void Compress_StructuredOut_SmallerFileThatInfoEvaluateAndPredictRead(string option, string value, string form)
+    {
+        string small = Temp("s.idl");
+        var run = CliRun.Of("compress", "--model", trained.Path, option, value, "--out", small, "--bound-samples", "50", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var o = run.JsonLines()[0];
+        Assert.Equal(form, (string)o["stored_form"]!);
+        Assert.Equal(new FileInfo(trained.Path).Length, (long)o["bytes_before"]!);
+        Assert.Equal(new FileInfo(small).Length, (long)o["bytes_after"]!);
+        Assert.True((long)o["bytes_after"]! < (long)o["bytes_before"]!, o.ToJsonString());
+
+        var info = CliRun.Of("info", "--model", small, "--json");
+        Assert.True(info.ExitCode == ExitCodes.Success, info.Stderr);
+        var i = info.JsonLines()[0];
+        Assert.Equal(form, (string)i["state_matrix"]!);
+        Assert.Equal(new FileInfo(small).Length, (long)i["file_bytes"]!);
+        if (form == "low-rank") Assert.Equal(4, (int)i["rank"]!);
+        else Assert.Equal((int)o["nonzeros_A_after"]!, (int)i["nonzeros_A"]!);
+
+        // The file is float32 and the in-memory check float64: a sample or two may change class, no more.
+        var eval = CliRun.Of("evaluate", "--model", small, "--json");
+        Assert.True(eval.ExitCode == ExitCodes.Success, eval.Stderr);
+        Assert.Equal((double)o["after"]!["accuracy"]!, (double)eval.JsonLines()[0]["accuracy"]!, 0.005);
+        var predict = CliRun.Of("predict", "--model", small);
+        Assert.True(predict.ExitCode == ExitCodes.Success, predict.Stderr);
+        Assert.Equal(1 + 1797, predict.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Info_DenseModel_ReportsDenseFormAndFileSize()
+    {
+        var run = CliRun.Of("info", "--model", trained.Path);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        Assert.Contains($"A stored dense; file {new FileInfo(trained.Path).Length:N0} bytes", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compress_TwoModes_ExitsUsageError()
     {

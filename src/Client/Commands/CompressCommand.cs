@@ -54,47 +54,55 @@ internal static class CompressCommand
             };
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
             var solver = ModelOptions.Solver(stored);
-            var check = new CompressionCheck(model, dataset, solver, stored.Metadata.Tolerance, Math.Min(samples, dataset.SampleCount));
+            var check = new CompressionCheck(model, dataset, solver, Math.Min(samples, dataset.SampleCount));
             var o = new JsonObject { ["n"] = model.StateSize };
+            var dense = StructuredModel<double>.Dense(model);
             // The first pass pays for JIT compilation; timing it would flatter every compressed model.
-            check.Measure(model, null);
-            var before = check.Measure(model, null);
+            check.Measure(dense);
+            var before = check.Measure(dense);
             ImplicitModel<double> result;
+            StructuredModel<double> compressed;
             string what;
             if (k is int r)
             {
                 var low = LowRankModel.FromSvd(model, r);
-                result = low.Model;
+                (result, compressed) = (low.Model, low.Structured);
                 what = $"rank {r}";
                 o["lambda_pf_abs_Rt_abs_L_upper"] = Reports.Round(low.WellPosedness().Upper);
-                o["after"] = check.Measure(result, low);
                 check.AddBound(o, result);
             }
             else if (fraction is { } pf)
             {
                 var xbar = criterion == PruningCriterion.Sensitivity ? check.MeanAbsState() : null;
                 result = Pruning.Prune(model, pf, criterion, xbar);
+                compressed = StoredForm.Pruned(result, stored.Precision);
                 what = $"pruned {pf.ToString(CultureInfo.InvariantCulture)} by {parse.GetValue(by)}";
-                o["after"] = check.Measure(result, null);
                 check.AddBound(o, result);
             }
             else
             {
                 (result, var kept) = DimensionReduction.DropDeadStates(model);
+                compressed = StructuredModel<double>.Dense(result);
                 what = $"dead states dropped ({model.StateSize - kept.Length})";
-                o["after"] = check.Measure(result, null);
             }
+            o["after"] = check.Measure(compressed);
             o["compression"] = what;
             o["before"] = before;
             o["n_after"] = result.StateSize;
             o["nonzeros_A_after"] = result.A.Data.Count(v => v != 0);
             var metadata = stored.Metadata with { Provenance = new(stored.Metadata.Provenance) { ["compressed"] = $"{what} from {Path.GetFileName(path)}" } };
-            if (stored.Precision == "float32") ModelFile.Save(parse.GetValue(outPath)!, result.Convert<float>(), metadata);
-            else ModelFile.Save(parse.GetValue(outPath)!, result, metadata);
+            string written = parse.GetValue(outPath)!;
+            if (stored.Precision == "float32") ModelFile.Save(written, compressed.Convert<float>(), metadata);
+            else ModelFile.Save(written, compressed, metadata);
+            o["stored_form"] = InfoCommand.FormName(compressed.A.Form);
+            o["stored_A"] = compressed.A.Description;
+            o["bytes_before"] = stored.FileBytes;
+            o["bytes_after"] = new FileInfo(written).Length;
             if (output.Json) output.WriteObject(o);
             else
             {
                 output.Result($"{what}: accuracy {o["before"]!["accuracy"]} -> {o["after"]!["accuracy"]}, prediction {o["before"]!["seconds"]} s -> {o["after"]!["seconds"]} s, n {model.StateSize} -> {result.StateSize}");
+                output.Result($"stored A {o["stored_A"]}: file {o["bytes_before"]} -> {o["bytes_after"]} bytes");
                 if (o["bound"] is JsonObject b)
                     output.Result($"Theorem 5.1 on {b["samples"]} samples: max |dy| bound {b["max_output_bound"]} (measured {b["max_output_change"]}); predictions certified unchanged {b["certified_unchanged"]}");
             }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Numerics;
 using Idl.Numerics.Attacks;
-using Idl.Numerics.Compression;
 using Idl.Numerics.Data;
 using Idl.Numerics.Models;
 using Idl.Numerics.Robustness;
@@ -12,12 +11,12 @@ using Idl.Numerics.Solvers;
 namespace Idl.Client.Commands;
 
 /// <summary>Accuracy, prediction time and the Theorem 5.1 bound of a compressed model against its source.</summary>
-internal sealed class CompressionCheck(ImplicitModel<double> original, Dataset data, IEquilibriumSolver solver, double tolerance, int boundSamples)
+internal sealed class CompressionCheck(ImplicitModel<double> original, Dataset data, IEquilibriumSolver solver, int boundSamples)
 {
     private readonly Lazy<MiniBatch<double>> _boundBatch = new(() => data.Batch<double>(Enumerable.Range(0, boundSamples).ToArray()));
 
-    /// <summary>Accuracy (classification) or RMSE and the wall time of predicting the whole data set.</summary>
-    public JsonObject Measure(ImplicitModel<double> model, LowRankModel? low)
+    /// <summary>Accuracy (classification) or RMSE and the wall time of predicting the whole data set with A in its stored form.</summary>
+    public JsonObject Measure(StructuredModel<double> model)
     {
         var clock = Stopwatch.StartNew();
         long correct = 0, iterations = 0, batches = 0;
@@ -25,7 +24,7 @@ internal sealed class CompressionCheck(ImplicitModel<double> original, Dataset d
         for (int start = 0; start < data.SampleCount; start += 1000)
         {
             var batch = data.Batch<double>(Enumerable.Range(start, Math.Min(1000, data.SampleCount - start)).ToArray());
-            var p = low is null ? model.Predict(batch.U, solver) : low.Predict(batch.U, tolerance);
+            var p = model.Predict(batch.U, solver);
             iterations += p.Equilibrium.Iterations;
             batches++;
             if (batch.Labels is { } labels) correct += Numerics.Training.Evaluation.CountCorrect(p.Output, labels);

@@ -11,7 +11,7 @@ namespace Idl.Client.Commands;
 internal static class ConfusionTable
 {
     /// <summary><c>{"true class": {"predicted class": count, ...}, ...}</c>, every class a row and a column.</summary>
-    public static JsonObject Compute<T>(ImplicitModel<T> model, Dataset data, IEquilibriumSolver solver, IReadOnlyList<string> names)
+    public static JsonObject Compute<T>(StructuredModel<T> model, Dataset data, IEquilibriumSolver solver, IReadOnlyList<string> names)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = model.OutputSize;

@@ -26,8 +26,8 @@ internal static class EvaluateCommand
             var stored = ModelOptions.Load(path);
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
             var eval = stored.Precision == "float64"
-                ? Evaluation.Run(stored.Model<double>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored))
-                : Evaluation.Run(stored.Model<float>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored));
+                ? Evaluation.Run(stored.Structured<double>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored))
+                : Evaluation.Run(stored.Structured<float>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored));
             var o = new JsonObject { ["samples"] = eval.Samples, ["loss"] = Reports.Round(eval.Loss) };
             if (eval.Accuracy is { } a) o["accuracy"] = Reports.Round(a);
             if (eval.Rmse is { } r) o["rmse"] = Reports.Round(r);
@@ -35,8 +35,8 @@ internal static class EvaluateCommand
             o["non_converged_batches"] = eval.NonConverged;
             if (output.Json && dataset.Task == Idl.Numerics.Data.DataTask.Classification)
                 o["confusion"] = stored.Precision == "float64"
-                    ? ConfusionTable.Compute(stored.Model<double>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames)
-                    : ConfusionTable.Compute(stored.Model<float>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames);
+                    ? ConfusionTable.Compute(stored.Structured<double>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames)
+                    : ConfusionTable.Compute(stored.Structured<float>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames);
             if (output.Json) output.WriteObject(o);
             else output.Result($"{eval.Samples} samples: loss {eval.Loss:F4}{(eval.Accuracy is { } acc ? $", accuracy {acc:F4}" : "")}{(eval.Rmse is { } rm ? $", RMSE {rm:F4}" : "")}");
             if (eval.NonConverged > 0)

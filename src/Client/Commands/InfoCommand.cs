@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
 using Idl.Numerics.Models;
+using Idl.Numerics.StateMatrices;
 using Idl.Numerics.WellPosedness;
 
 namespace Idl.Client.Commands;
@@ -25,6 +26,10 @@ internal static class InfoCommand
             var report = WellPosednessReport.Analyze(model.A, model.Activation);
             var o = Describe(model, report);
             o["precision"] = stored.Precision;
+            o["state_matrix"] = FormName(stored.Form);
+            if (stored.Rank is { } rank) o["rank"] = rank;
+            if (stored.NonZeros is { } nnz) o["nonzeros_A"] = nnz;
+            o["file_bytes"] = stored.FileBytes;
             o["format_version"] = stored.Version;
             o["header_verified"] = stored.HeaderVerified;
             if (stored.Metadata.ClassNames.Length > 0) o["class_names"] = new JsonArray(stored.Metadata.ClassNames.Select(n => (JsonNode)n).ToArray());
@@ -36,6 +41,7 @@ internal static class InfoCommand
             else
             {
                 output.Out.WriteLine($"{path}: n={model.StateSize}, p={model.InputSize}, q={model.OutputSize}, activation {model.Activation}, {stored.Precision}");
+                output.Out.WriteLine(FormattableString.Invariant($"A stored {stored.FormDescription}; file {stored.FileBytes:N0} bytes"));
                 // Rounded outward, so that the printed interval still contains lambda_PF; the quantity is that of N(A, gamma),
                 // the matrix of the activation's Lipschitz constants (|A| for relu and tanh, |A|/4 for sigmoid).
                 output.Out.WriteLine(FormattableString.Invariant(
@@ -51,6 +57,14 @@ internal static class InfoCommand
         });
         return command;
     }
+
+    /// <summary>The form's name in JSON: dense, low-rank or sparse.</summary>
+    internal static string FormName(StateMatrixForm form) => form switch
+    {
+        StateMatrixForm.LowRank => "low-rank",
+        StateMatrixForm.Sparse => "sparse",
+        _ => "dense",
+    };
 
     private static JsonObject Describe(ImplicitModel<double> model, WellPosednessReport report) => new()
     {

@@ -38,7 +38,7 @@ internal static class ModelOptions
             _ => throw UsageException.For("--part", part, "must be test or train"),
         };
         var m = model.Metadata;
-        int p = model.Model<double>().InputSize;
+        int p = model.InputSize;
         if (data.FeatureCount != p)
             throw new ModelFormatException(path, $"the model takes {p} features but the data has {data.FeatureCount}.");
         if (data.Task == DataTask.Classification && m.ClassNames.Length > 0) data = data.ToClassNames(m.ClassNames);

@@ -31,13 +31,13 @@ internal static class PredictCommand
             var stored = ModelOptions.Load(path);
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
             return Task.FromResult(stored.Precision == "float64"
-                ? Run(stored.Model<double>(), stored, dataset, output, cancellationToken)
-                : Run(stored.Model<float>(), stored, dataset, output, cancellationToken));
+                ? Run(stored.Structured<double>(), stored, dataset, output, cancellationToken)
+                : Run(stored.Structured<float>(), stored, dataset, output, cancellationToken));
         });
         return command;
     }
 
-    private static int Run<T>(ImplicitModel<T> model, StoredModel stored, Dataset data, CliOutput output, CancellationToken ct)
+    private static int Run<T>(StructuredModel<T> model, StoredModel stored, Dataset data, CliOutput output, CancellationToken ct)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var solver = ModelOptions.Solver(stored);

@@ -79,9 +79,15 @@ public sealed class ImplicitModel<T> where T : unmanaged, IFloatingPointIeee754<
     public Matrix<T> InputTerm(Matrix<T> u)
     {
         CheckInput(u);
-        var result = new Matrix<T>(StateSize, u.Cols);
-        Gemm.Multiply(B, false, u, false, result, default(ProductEpilogue<T>));
-        AddRowBias(result, StateBias);
+        return InputTerm(B, StateBias, u);
+    }
+
+    /// <summary>BU + b1ᵀ for any model with these B and b (shapes checked by the caller).</summary>
+    internal static Matrix<T> InputTerm(Matrix<T> b, T[]? stateBias, Matrix<T> u)
+    {
+        var result = new Matrix<T>(b.Rows, u.Cols);
+        Gemm.Multiply(b, false, u, false, result, default(ProductEpilogue<T>));
+        AddRowBias(result, stateBias);
         return result;
     }
 
@@ -90,10 +96,16 @@ public sealed class ImplicitModel<T> where T : unmanaged, IFloatingPointIeee754<
     {
         CheckInput(u);
         Guard.Shape(x, StateSize, u.Cols, nameof(x));
-        var y = new Matrix<T>(OutputSize, u.Cols);
-        Gemm.Multiply(C, false, x, false, y, default(ProductEpilogue<T>));
-        Gemm.Multiply(D, false, u, false, y, default(ProductEpilogue<T>), accumulate: true);
-        AddRowBias(y, OutputBias);
+        return Output(C, D, OutputBias, x, u);
+    }
+
+    /// <summary>CX + DU + c1ᵀ for any model with these C, D and c (shapes checked by the caller).</summary>
+    internal static Matrix<T> Output(Matrix<T> c, Matrix<T> d, T[]? outputBias, Matrix<T> x, Matrix<T> u)
+    {
+        var y = new Matrix<T>(c.Rows, u.Cols);
+        Gemm.Multiply(c, false, x, false, y, default(ProductEpilogue<T>));
+        Gemm.Multiply(d, false, u, false, y, default(ProductEpilogue<T>), accumulate: true);
+        AddRowBias(y, outputBias);
         return y;
     }
 

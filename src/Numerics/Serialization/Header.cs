@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using Idl.Numerics.Activations;
 using Idl.Numerics.Models;
+using Idl.Numerics.StateMatrices;
 
 namespace Idl.Numerics.Serialization;
 
@@ -25,58 +26,69 @@ internal static class Header
         return meta;
     }
 
-    public static StoredModel ReadModel(string path, JsonElement root, Dictionary<string, string> meta, ReadOnlyMemory<byte> payload, bool headerVerified)
+    public static StoredModel ReadModel(string path, JsonElement root, Dictionary<string, string> meta, ReadOnlyMemory<byte> payload, bool headerVerified, long fileBytes)
     {
         var activation = ModelFile.ReadActivation(path, meta.GetValueOrDefault("activation", "[]"));
         ModelMetadata metadata;
         try { metadata = JsonSerializer.Deserialize<ModelMetadata>(meta.GetValueOrDefault("model", "{}")) ?? new(); }
         catch (JsonException e) { throw new ModelFormatException(path, $"the model metadata cannot be read ({e.Message})."); }
-        string dtype = root.GetProperty("A").TryGetProperty("dtype", out var d) ? d.GetString() ?? "" : "";
         int version = int.Parse(meta["version"], CultureInfo.InvariantCulture);
+        var form = Form(path, meta, version);
+        var tensors = new StoredTensors(path, root, payload, form == StateMatrixForm.Dense ? "A" : "B");
+        if (!root.TryGetProperty(tensors.Reference, out var t)) throw new ModelFormatException(path, $"tensor '{tensors.Reference}' is missing.");
+        string dtype = t.ValueKind == JsonValueKind.Object && t.TryGetProperty("dtype", out var d) ? d.GetString() ?? "" : "";
         return dtype switch
         {
-            "F32" => new StoredModel(Build<float>(path, root, payload, activation), null, metadata, version, headerVerified),
-            "F64" => new StoredModel(null, Build<double>(path, root, payload, activation), metadata, version, headerVerified),
-            _ => throw new ModelFormatException(path, $"tensor A has dtype '{dtype}'; expected F32 or F64."),
+            "F32" => new StoredModel(Build<float>(tensors, form, activation), null, metadata, version, headerVerified, fileBytes),
+            "F64" => new StoredModel(null, Build<double>(tensors, form, activation), metadata, version, headerVerified, fileBytes),
+            _ => throw new ModelFormatException(path, $"tensor {tensors.Reference} has dtype '{dtype}'; expected F32 or F64."),
         };
     }
 
-    private static ImplicitModel<T> Build<T>(string path, JsonElement root, ReadOnlyMemory<byte> payload, Activations.ActivationMap activation)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static StateMatrixForm Form(string path, Dictionary<string, string> meta, int version)
     {
-        var a = Tensor<T>(path, root, payload, "A", 2)!;
-        var b = Tensor<T>(path, root, payload, "B", 2)!;
-        var c = Tensor<T>(path, root, payload, "C", 2)!;
-        var dm = Tensor<T>(path, root, payload, "D", 2)!;
-        var sb = Tensor<T>(path, root, payload, "state_bias", 1, optional: true);
-        var ob = Tensor<T>(path, root, payload, "output_bias", 1, optional: true);
-        try { return new ImplicitModel<T>(a, b, c, dm, activation, sb?.Data, ob?.Data); }
-        catch (ArgumentException e) { throw new ModelFormatException(path, $"the tensors do not form a model ({e.Message})."); }
+        if (!meta.TryGetValue(ModelFile.StateMatrixKey, out var name)) return StateMatrixForm.Dense;
+        if (version < ModelFile.Version)
+            throw new ModelFormatException(path, $"{ModelFile.StateMatrixKey} '{name}' needs format version {ModelFile.Version} but the file says {version}.");
+        return name switch
+        {
+            "low-rank" => StateMatrixForm.LowRank,
+            "csr" => StateMatrixForm.Sparse,
+            _ => throw new ModelFormatException(path, $"{ModelFile.StateMatrixKey} is '{name}'; expected low-rank or csr."),
+        };
     }
 
-    private static Matrix<T>? Tensor<T>(string path, JsonElement root, ReadOnlyMemory<byte> payload, string name, int rank, bool optional = false)
+    private static StructuredModel<T> Build<T>(StoredTensors tensors, StateMatrixForm form, ActivationMap activation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!root.TryGetProperty(name, out var t))
-            return optional ? null : throw new ModelFormatException(path, $"tensor '{name}' is missing.");
-        string want = typeof(T) == typeof(float) ? "F32" : "F64";
+        var b = tensors.Matrix<T>("B", 2)!;
+        var c = tensors.Matrix<T>("C", 2)!;
+        var dm = tensors.Matrix<T>("D", 2)!;
+        var sb = tensors.Matrix<T>("state_bias", 1, optional: true);
+        var ob = tensors.Matrix<T>("output_bias", 1, optional: true);
         try
         {
-            string dtype = t.GetProperty("dtype").GetString() ?? "";
-            if (dtype != want) throw new ModelFormatException(path, $"tensor '{name}' has dtype {dtype} but A has {want}.");
-            var shape = t.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-            var offsets = t.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
-            if (shape.Length != rank || shape.Any(s => s < 0)) throw new ModelFormatException(path, $"tensor '{name}' has shape [{string.Join(",", shape)}]; expected rank {rank}.");
-            long count = shape.Aggregate(1L, (x, y) => x * y);
-            int size = Marshal.SizeOf<T>();
-            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] > payload.Length || offsets[1] - offsets[0] != count * size)
-                throw new ModelFormatException(path, $"tensor '{name}' data_offsets [{string.Join(",", offsets)}] do not fit its shape or the file's {payload.Length} data bytes.");
-            var data = MemoryMarshal.Cast<byte, T>(payload.Span.Slice((int)offsets[0], (int)(count * size))).ToArray();
-            return rank == 2 ? new Matrix<T>(shape[0], shape[1], data) : new Matrix<T>(1, shape[0], data);
+            if (form == StateMatrixForm.Dense)
+                return StructuredModel<T>.Dense(new ImplicitModel<T>(tensors.Matrix<T>("A", 2)!, b, c, dm, activation, sb?.Data, ob?.Data));
+            tensors.Refuse("A", $"the file stores A as {(form == StateMatrixForm.LowRank ? "low-rank factors" : "CSR")}");
+            var a = form == StateMatrixForm.LowRank ? LowRank<T>(tensors) : Sparse<T>(tensors, b.Rows);
+            return new StructuredModel<T>(a, b, c, dm, activation, sb?.Data, ob?.Data);
         }
-        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            throw new ModelFormatException(path, $"tensor '{name}' has a malformed header entry ({e.Message}).");
-        }
+        catch (ArgumentException e) { throw new ModelFormatException(tensors.Path, $"the tensors do not form a model ({e.Message})."); }
+    }
+
+    private static StateMatrix<T> LowRank<T>(StoredTensors tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var name in new[] { "A_values", "A_col_indices", "A_row_offsets" }) tensors.Refuse(name, "the file stores A as low-rank factors");
+        return new LowRankStateMatrix<T>(tensors.Matrix<T>("A_L", 2)!, tensors.Matrix<T>("A_R", 2)!);
+    }
+
+    private static StateMatrix<T> Sparse<T>(StoredTensors tensors, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var name in new[] { "A_L", "A_R" }) tensors.Refuse(name, "the file stores A as CSR");
+        var values = tensors.Matrix<T>("A_values", 1)!.Data;
+        var columns = tensors.Integers("A_col_indices", allowLong: false);
+        var offsets = tensors.Integers("A_row_offsets", allowLong: true);
+        return new SparseStateMatrix<T>(new CsrMatrix<T>(n, n, values, columns, offsets));
     }
 }

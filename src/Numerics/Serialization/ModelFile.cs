@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Idl.Numerics.Activations;
 using Idl.Numerics.Models;
+using Idl.Numerics.StateMatrices;
 
 namespace Idl.Numerics.Serialization;
 
@@ -15,15 +15,22 @@ namespace Idl.Numerics.Serialization;
 /// numpy) can read it. The header's <c>__metadata__</c> holds the format name and version, the activation map,
 /// a SHA-256 and <see cref="ModelMetadata"/> as JSON. From version 2 the SHA-256 covers the whole file (header and
 /// tensors, with the digest's own 64 characters read as zeros); version 1 covered the tensor bytes only, so such
-/// files load with <see cref="StoredModel.HeaderVerified"/> false. See docs/model-format.md.
+/// files load with <see cref="StoredModel.HeaderVerified"/> false. Version 3 stores a compressed A as rank-k factors or
+/// as CSR tensors instead of the dense <c>A</c>; files with a dense A stay version 2. See docs/model-format.md.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
     /// <summary>The format name stored in every file.</summary>
     public const string Format = "idl-model";
 
-    /// <summary>The format version this build writes; it reads this version and older.</summary>
-    public const int Version = 2;
+    /// <summary>The newest format version: this build reads it and every older one, and writes it for a structured A.</summary>
+    public const int Version = 3;
+
+    /// <summary>The version of files whose A is dense, unchanged from the build that introduced it (byte-compatible).</summary>
+    public const int DenseVersion = 2;
+
+    /// <summary>The <c>__metadata__</c> key naming A's stored form in version 3: <c>low-rank</c> or <c>csr</c>.</summary>
+    internal const string StateMatrixKey = "state_matrix";
 
     private static readonly string Placeholder = new('0', 64);
 
@@ -33,58 +40,57 @@ public static class ModelFile
     /// <summary>Writes the model atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
     public static void Save<T>(string path, ImplicitModel<T> model, ModelMetadata metadata) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var tensors = new List<(string Name, int[] Shape, T[] Data)>
-        {
-            ("A", [model.StateSize, model.StateSize], model.A.Data),
-            ("B", [model.StateSize, model.InputSize], model.B.Data),
-            ("C", [model.OutputSize, model.StateSize], model.C.Data),
-            ("D", [model.OutputSize, model.InputSize], model.D.Data),
-        };
-        if (model.StateBias is { } b) tensors.Add(("state_bias", [b.Length], b));
-        if (model.OutputBias is { } c) tensors.Add(("output_bias", [c.Length], c));
+        ArgumentNullException.ThrowIfNull(model);
+        Save(path, StructuredModel<T>.Dense(model), metadata);
+    }
 
+    /// <summary>
+    /// Writes the model atomically with A in its form: a dense A as tensor <c>A</c> (format version 2), rank-k factors as
+    /// <c>A_L</c> and <c>A_R</c> (n×k), a sparse A as <c>A_values</c>, <c>A_col_indices</c> (I32) and
+    /// <c>A_row_offsets</c> (I64, n + 1) (format version 3). See docs/model-format.md.
+    /// </summary>
+    public static void Save<T>(string path, StructuredModel<T> model, ModelMetadata metadata) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(metadata);
         string dtype = typeof(T) == typeof(float) ? "F32" : "F64";
-        var body = new MemoryStream();
-        var header = new Dictionary<string, object>();
-        foreach (var (name, shape, data) in tensors)
+        int n = model.StateSize;
+        var tensors = new List<TensorBytes>();
+        string? form = null;
+        switch (model.A)
         {
-            long start = body.Length;
-            WriteLittleEndian(body, data);
-            header[name] = new { dtype, shape, data_offsets = new[] { start, body.Length } };
+            case LowRankStateMatrix<T> low:
+                form = "low-rank";
+                tensors.Add(TensorBytes.Of("A_L", dtype, [n, low.Rank], low.L.Data));
+                tensors.Add(TensorBytes.Of("A_R", dtype, [n, low.Rank], low.R.Data));
+                break;
+            case SparseStateMatrix<T> sparse:
+                form = "csr";
+                tensors.Add(TensorBytes.Of("A_values", dtype, [sparse.Matrix.NonZeros], sparse.Matrix.Values));
+                tensors.Add(TensorBytes.Of("A_col_indices", "I32", [sparse.Matrix.NonZeros], sparse.Matrix.ColumnIndices));
+                tensors.Add(TensorBytes.Of("A_row_offsets", "I64", [n + 1], sparse.Matrix.RowOffsets.Select(o => (long)o).ToArray()));
+                break;
+            default:
+                tensors.Add(TensorBytes.Of("A", dtype, [n, n], model.A.ToDense().Data));
+                break;
         }
-        byte[] payload = body.ToArray();
-        header["__metadata__"] = new Dictionary<string, string>
+        tensors.Add(TensorBytes.Of("B", dtype, [n, model.InputSize], model.B.Data));
+        tensors.Add(TensorBytes.Of("C", dtype, [model.OutputSize, n], model.C.Data));
+        tensors.Add(TensorBytes.Of("D", dtype, [model.OutputSize, model.InputSize], model.D.Data));
+        if (model.StateBias is { } b) tensors.Add(TensorBytes.Of("state_bias", dtype, [b.Length], b));
+        if (model.OutputBias is { } c) tensors.Add(TensorBytes.Of("output_bias", dtype, [c.Length], c));
+
+        var meta = new Dictionary<string, string>
         {
             ["format"] = Format,
-            ["version"] = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["activation"] = JsonSerializer.Serialize(model.Activation.Segments.Select(s => new SegmentDto(s.Activation.Name, s.Offset, s.Length)), Json),
-            ["sha256"] = Placeholder,
-            ["model"] = JsonSerializer.Serialize(metadata, Json),
+            ["version"] = (form is null ? DenseVersion : Version).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        byte[] headerBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, Json));
-        byte[] lengthBytes = new byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)headerBytes.Length);
-        int at = FileChecksum.DigestOffset(headerBytes, Placeholder) ?? throw new InvalidOperationException("The header lost its checksum placeholder.");
-        Encoding.ASCII.GetBytes(FileChecksum.Compute(lengthBytes, headerBytes, payload)).CopyTo(headerBytes, at);
-
-        string full = Path.GetFullPath(path);
-        string temp = full + "." + Environment.ProcessId + ".tmp";
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(lengthBytes);
-                file.Write(headerBytes);
-                file.Write(payload);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        if (form is not null) meta[StateMatrixKey] = form;
+        meta["activation"] = JsonSerializer.Serialize(model.Activation.Segments.Select(s => new SegmentDto(s.Activation.Name, s.Offset, s.Length)), Json);
+        meta["sha256"] = Placeholder;
+        meta["model"] = JsonSerializer.Serialize(metadata, Json);
+        Write(path, tensors, meta);
     }
 
     /// <summary>Reads and verifies a model file.</summary>
@@ -115,13 +121,7 @@ public static class ModelFile
         }
         else if (Convert.ToHexStringLower(SHA256.HashData(payload.Span)) != expected)
             throw new ModelFormatException(path, "the tensor data does not match its SHA-256 checksum; the file is damaged.");
-        return Header.ReadModel(path, root, meta, payload, headerVerified: wholeFile);
-    }
-
-    private static void WriteLittleEndian<T>(Stream s, T[] data) where T : unmanaged
-    {
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Model files are written on little-endian hosts only.");
-        s.Write(MemoryMarshal.AsBytes(data.AsSpan()));
+        return Header.ReadModel(path, root, meta, payload, headerVerified: wholeFile, fileBytes: bytes.Length);
     }
 
     internal sealed record SegmentDto(string Activation, int Offset, int Length);

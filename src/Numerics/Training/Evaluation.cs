@@ -20,6 +20,22 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
         Standardization? targetScaling = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(model);
+        return Batches<T>(u => model.Predict(u, solver), data, batchSize, targetScaling);
+    }
+
+    /// <summary>Evaluates a model whose A is kept in its stored form (dense, low-rank or sparse) on all of <paramref name="data"/>.</summary>
+    public static Evaluation Run<T>(StructuredModel<T> model, Dataset data, IEquilibriumSolver solver, int batchSize = 1024,
+        Standardization? targetScaling = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Batches<T>(u => model.Predict(u, solver), data, batchSize, targetScaling);
+    }
+
+    private static Evaluation Batches<T>(Func<Matrix<T>, Prediction<T>> predict, Dataset data, int batchSize, Standardization? targetScaling)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var loss = LossFor(data.Task);
         double lossSum = 0, squared = 0;
         long correct = 0, iterations = 0;
@@ -28,7 +44,7 @@ public sealed record Evaluation(double Loss, double? Accuracy, double? Rmse, int
         {
             int count = Math.Min(batchSize, data.SampleCount - start);
             var batch = data.Batch<T>(Enumerable.Range(start, count).ToArray());
-            var prediction = model.Predict(batch.U, solver);
+            var prediction = predict(batch.U);
             iterations += prediction.Equilibrium.Iterations;
             batches++;
             if (!prediction.Equilibrium.IsConverged) nonConverged++;
