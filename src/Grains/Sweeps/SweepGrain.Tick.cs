@@ -106,7 +106,10 @@ public sealed partial class SweepGrain
             var run = Run(trial);
             var status = await run.StatusAsync().WaitAsync(spec.CallTimeout);
             if (status.State == RunState.Running) await run.PauseAsync().WaitAsync(spec.CallTimeout);
-            await run.ResumeAsync().WaitAsync(spec.CallTimeout);
+            // A trial parked at a rung stays parked: resuming it here (its polls failed while its coordinator moved)
+            // let it train past the rung to the end before ASHA's stop reached it. The status call above has
+            // re-activated the coordinator; ReleaseAsync resumes the run once ASHA lets the trial continue.
+            if (!trial.Waiting) await run.ResumeAsync().WaitAsync(spec.CallTimeout);
         }
         catch (Exception e) { LogTrialTrouble(logger, SweepId, trial.RunId, "retry: " + e.Message); }
         return true;
@@ -123,6 +126,9 @@ public sealed partial class SweepGrain
                 var status = await Run(trial).CancelAsync().WaitAsync(S.Spec!.CallTimeout);
                 trial.CancelPending = !(status.IsFinished || status.State == RunState.None);
                 if (status.IsFinished) trial.RunEpochs = status.Epochs.Count;
+                // The run completed every epoch before the stop reached it (a tiny run, or a stop decided while the
+                // sweep's tick waited on another trial's dead coordinator): the state says so, the decision stays.
+                if (status.State == RunState.Completed && trial.State is TrialState.Stopped or TrialState.Failed) trial.State = TrialState.CompletedBeforeStop;
             }
             catch (Exception e)
             {
