@@ -69,7 +69,7 @@ public sealed partial class SweepGrain
                 $"ASHA: rank {rung.Rank} of the {rung.Peers} trials of index ≤ {trial.Config.Index} that reached rung epoch {e.Epoch}; the top {Math.Max(1, rung.Peers / spec.Eta)} continue");
             return true;
         }
-        if (trial.Waiting && status is not null) dirty |= await ReleaseAsync(trial, status);
+        if (status is not null && (trial.Waiting || HeldAtDecidedRung(trial, status))) dirty |= await ReleaseAsync(trial, status);
         switch (status?.State)
         {
             case RunState.Completed when trial.EpochsSeen >= spec.Epochs:

@@ -24,7 +24,10 @@ public sealed class SweepReconcileTests(SharedCluster fixture)
         var last = SearchSpace.Expand(spec)[2];
         string lastRun = $"{sweepId}-t{last.Index:D3}";
         await Runs.StartAsync(fixture.Grains, lastRun, SweepSpecValidator.TrialRun(spec, last), TimeSpan.FromSeconds(60));
-        var done = await Runs.CompletedAsync(fixture.Grains, lastRun, TimeSpan.FromSeconds(90));
+        // It holds at its rung as every ASHA trial does, until resumed: here by the test, as if by a sweep that then lost it.
+        var lastCoordinator = fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(lastRun);
+        while ((await Runs.WaitAsync(fixture.Grains, lastRun, s => s.State != RunState.Running, TimeSpan.FromSeconds(90))).State == RunState.Paused)
+            await lastCoordinator.ResumeAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         await fixture.Grains.GetGrain<ISweepGrain>(sweepId).StartAsync(spec).WaitAsync(TimeSpan.FromSeconds(30));
         var status = await TestSupport.Sweeps.FinishedAsync(fixture.Grains, sweepId, TimeSpan.FromSeconds(120));

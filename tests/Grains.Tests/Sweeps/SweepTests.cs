@@ -23,10 +23,9 @@ public sealed class SweepTests(SharedCluster fixture)
         Assert.Equal("test_loss", status.Metric);
         Assert.Equal(9, status.Trials.Count);
         Assert.Equal(9, status.Trials.Select(t => (t.Config.Kappa, t.Config.Hidden)).Distinct().Count());
-        Assert.All(status.Trials, t => Assert.Contains(t.State, new[] { TrialState.Completed, TrialState.Stopped, TrialState.CompletedBeforeStop }));
+        Assert.All(status.Trials, t => Assert.Contains(t.State, new[] { TrialState.Completed, TrialState.Stopped }));
         Assert.Contains(status.Trials, t => t.State == TrialState.Completed && t.Epochs == 3);
-        // Stopped by ASHA, whether or not the tiny run had completed before the stop reached it.
-        var stopped = status.Trials.Where(t => t.State is TrialState.Stopped or TrialState.CompletedBeforeStop).ToList();
+        var stopped = status.Trials.Where(t => t.State == TrialState.Stopped).ToList();
         Assert.NotEmpty(stopped);
         Assert.All(stopped, t => Assert.Equal(1, t.Epochs));
         Assert.All(stopped, t => Assert.Contains("ASHA", t.Reason));
@@ -34,8 +33,9 @@ public sealed class SweepTests(SharedCluster fixture)
         foreach (var t in stopped)
         {
             var run = await fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(t.TrialId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            // A tiny run may finish all its epochs before the cancel reaches it; the state says which happened.
-            Assert.Equal(t.State == TrialState.Stopped ? RunState.Cancelled : RunState.Completed, run.State);
+            // However tiny the run, it held at its rung until the sweep's stop reached it: it never trains past it.
+            Assert.Equal((RunState.Cancelled, t.Epochs), (run.State, run.Epochs.Count));
+            Assert.Equal(t.Epochs, t.RunEpochs);
         }
     }
 
