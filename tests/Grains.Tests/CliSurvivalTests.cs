@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Idl.Grains.Contracts;
 using Idl.Grains.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace Idl.Grains.Tests;
 
@@ -11,7 +12,7 @@ namespace Idl.Grains.Tests;
 /// so that it keeps two after its kill whatever the other tests of the collection killed before it.
 /// </summary>
 [Collection(ProcessClustersCollection.Name)]
-public sealed class CliSurvivalTests(ProcessClusters fixture)
+public sealed class CliSurvivalTests(ProcessClusters fixture, ITestOutputHelper log)
 {
     // How long the membership may take to declare a SIGKILLed silo dead, or to admit a fresh one.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
@@ -30,6 +31,7 @@ public sealed class CliSurvivalTests(ProcessClusters fixture)
         silos.Kill(await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10)));
 
         int exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(300));
+        log.WriteLine(cli.Output);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {cli.Output}");
         var done = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -67,6 +69,7 @@ public sealed class CliSurvivalTests(ProcessClusters fixture)
         silos.Kill(await SliceHostAsync(silos.Client, cli, TimeSpan.FromSeconds(120)));
 
         int exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(300));
+        log.WriteLine(cli.Output);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {cli.Output}");
         var (expected, actual) = (IdlCli.JsonLines(inProcess).Single(), IdlCli.JsonLines(cli).Single());

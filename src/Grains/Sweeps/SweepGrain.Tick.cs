@@ -126,8 +126,9 @@ public sealed partial class SweepGrain
                 var status = await Run(trial).CancelAsync().WaitAsync(S.Spec!.CallTimeout);
                 trial.CancelPending = !(status.IsFinished || status.State == RunState.None);
                 if (status.IsFinished) trial.RunEpochs = status.Epochs.Count;
-                // The run completed every epoch before the stop reached it (a tiny run, or a stop decided while the
-                // sweep's tick waited on another trial's dead coordinator): the state says so, the decision stays.
+                // The run completed every epoch before the stop reached it (ASHA trials hold at their rungs, so: a
+                // cancelled sweep, a trial failed after its retries, a run resumed by hand): the state says so, the
+                // decision stays.
                 if (status.State == RunState.Completed && trial.State is TrialState.Stopped or TrialState.Failed) trial.State = TrialState.CompletedBeforeStop;
             }
             catch (Exception e)
