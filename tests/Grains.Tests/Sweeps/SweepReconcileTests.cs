@@ -4,8 +4,8 @@ using Idl.Grains.Tests.TestSupport;
 
 namespace Idl.Grains.Tests.Sweeps;
 
-/// <summary>A stop decided for a trial whose run has already completed (it finished while the decision waited, e.g.
-/// on a lower-index trial that was restarting): the state says the run completed before the stop
+/// <summary>A stop decided for a trial whose run has already completed (ASHA trials hold at their rungs, so here the
+/// run was started and resumed past its rung outside the sweep): the state says the run completed before the stop
 /// (completed_before_stop), the decision columns stay ASHA's (they must not depend on timing), and run_epochs shows
 /// what the run really did.</summary>
 [Collection(SharedClusterCollection.Name)]
