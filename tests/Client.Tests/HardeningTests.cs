@@ -104,19 +104,6 @@ public sealed class HardeningTests : IDisposable
         Assert.Contains("class 2 appears in the test split but not in the training split", stderr.ToString());
     }
 
-    [Theory]
-    [InlineData(40_000, 16L << 30, true)]
-    [InlineData(40_000, 64L << 40, false)]
-    [InlineData(50_000, 64L << 40, true)]
-    [InlineData(2_000_000_000, long.MaxValue, true)]
-    [InlineData(4_096, 1L << 30, false)]
-    public void CheckMemory_HiddenSize_RefusedOnlyWhenItCannotFit(int hidden, long available, bool refused)
-    {
-        var e = Record.Exception(() => TrainPreflight.CheckMemory(hidden, sizeof(float), available));
-        Assert.Equal(refused, e is UsageException);
-        if (refused) Assert.Contains($"--hidden {hidden}", e!.Message);
-    }
-
     [Fact]
     public void Classify_UnvalidatedArgumentException_IsInternalNotUsage()
     {

@@ -13,7 +13,7 @@ public sealed class SweepCommandTests
             Assert.True(run.ExitCode == 0, run.Stderr);
             var lines = run.JsonLines();
             Assert.Equal(5, lines.Length);
-            Assert.All(lines[..4], l => Assert.Contains((string)l["status"]!, new[] { "completed", "stopped" }));
+            Assert.All(lines[..4], l => Assert.Contains((string)l["status"]!, new[] { "completed", "stopped", "completed_before_stop" }));
             Assert.Equal(4, lines[..4].Select(l => (string)l["trial_id"]!).Distinct().Count());
             var final = lines[4];
             Assert.True((bool)final["final"]!);

@@ -5,8 +5,8 @@ namespace Idl.Grains.Tests;
 
 /// <summary>
 /// Real silo processes on Azure Table clustering and Azure Blob storage (Azurite from tools/node_modules), SIGKILLed
-/// mid-run. The collection shares one cluster of four silos and each test here kills one, so each starts with at
-/// least three.
+/// mid-run. The collection shares one cluster of four silos; each test that kills one first tops it up to three
+/// live silos (<see cref="SiloProcesses.TopUpAsync"/>), so each keeps at least two whatever ran before it.
 /// </summary>
 [Collection(ProcessClustersCollection.Name)]
 public sealed class ProcessFailoverTests(ProcessClusters fixture)
@@ -23,6 +23,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
     {
         var silos = fixture.Silos;
         var grains = silos.Client;
+        await silos.TopUpAsync(3, Settle);
         int active = await silos.SettledAsync(Settle);
         string runId = Runs.NewId("proc");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);
@@ -52,6 +53,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
     {
         var silos = fixture.Silos;
         var grains = silos.Client;
+        await silos.TopUpAsync(3, Settle);
         int active = await silos.SettledAsync(Settle);
         string runId = Runs.NewId("procshard");
         var run = grains.GetGrain<ITrainingCoordinatorGrain>(runId);

@@ -7,7 +7,7 @@ namespace Idl.Grains.Tests;
 /// <summary>The collection's real silo processes have TLS on every connection and their membership in an Azure Table
 /// (Azurite): the silos find each other through the table and talk over TLS, a client with the cluster certificate
 /// joins and trains, and clients that learn the gateways from the same table but lack the certificate cannot join.
-/// The failover tests of the collection may have killed up to two of the four silos.</summary>
+/// The killing tests of the collection leave at least two live silos (each tops the cluster up to three first).</summary>
 [Collection(ProcessClustersCollection.Name)]
 public sealed class TlsAzureClusteringTests(ProcessClusters fixture)
 {

@@ -21,7 +21,9 @@ internal sealed class RunWatcher(CliOutput output, ITrainingCoordinatorGrain run
     /// <exception cref="RunDetachedException">Ctrl-C with <see cref="OnInterrupt.Detach"/>: the run goes on.</exception>
     public async Task<RunStatus> WatchAsync(int? epochs, OnInterrupt onInterrupt, CancellationToken cancellationToken)
     {
-        var calls = new ClusterCalls(output);
+        // A status answer comes at once unless the coordinator's silo died (an epoch's evaluation can hold it a few
+        // seconds): say so and ask again after 10 s rather than wait out Orleans' 30 s response timeout in silence.
+        var calls = new ClusterCalls(output, callTimeout: TimeSpan.FromSeconds(10));
         int printed = 0;
         while (true)
         {

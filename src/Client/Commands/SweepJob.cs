@@ -43,6 +43,7 @@ internal sealed class SweepJob(SweepSpec spec, string sweepId, string? csvPath, 
             {
                 ["final"] = true, ["sweep_id"] = sweepId, ["trials"] = status.Trials.Count, ["metric"] = status.Metric, ["silos"] = connection.Silos,
                 ["completed"] = Count(status, TrialState.Completed), ["stopped"] = Count(status, TrialState.Stopped), ["failed"] = Count(status, TrialState.Failed),
+                ["completed_before_stop"] = Count(status, TrialState.CompletedBeforeStop),
                 ["wall_seconds"] = Math.Round(status.WallSeconds, 3), ["sum_trial_seconds"] = Math.Round(sumTrials, 3), ["table"] = table,
             });
         }

@@ -22,7 +22,7 @@ internal static class TrainCommand
         {
             var output = new CliOutput(stdout, stderr, parse.GetValue(o.Json));
             var settings = o.Read(parse);
-            TrainPreflight.Check(settings, parse, cluster);
+            TrainPreflight.Check(settings, parse, cluster, parse.GetValue(data.Data)!);
             ComputeThreads.Set(parse.GetValue(o.Threads));
             if (cluster.IsDistributed(parse))
                 return new DistributedTrainingJob(settings, parse.GetValue(data.Data)!, data.Reading(parse), output) { PlotPath = parse.GetValue(plot) }

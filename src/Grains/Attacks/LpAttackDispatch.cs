@@ -4,7 +4,8 @@ namespace Idl.Grains.Attacks;
 
 /// <summary>
 /// Sends one slice to an <see cref="ILpAttackGrain"/> and, when the call fails (its silo died, the call was lost),
-/// sends it again to a fresh grain: slices are deterministic, so a resent slice counts exactly once.
+/// sends it again to a fresh grain after a short backoff: slices are deterministic, so a resent slice counts exactly
+/// once.
 /// </summary>
 public static class LpAttackDispatch
 {
@@ -29,6 +30,9 @@ public static class LpAttackDispatch
             catch (Exception e) when (attempt < Attempts && e is not OperationCanceledException && e is not ArgumentException)
             {
                 onRetry?.Invoke(e, attempt + 1);
+                // A call refused at once (a dead gateway, a silo not yet declared dead) would otherwise spend every
+                // attempt within a second on the same dead silo: wait 1, 2, 4 s, by when the membership has dropped it.
+                await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 1)), cancellationToken);
             }
         }
     }

@@ -85,4 +85,21 @@ public sealed record RunSpec
 
     /// <summary>How to read <see cref="DataSpec"/> (<c>--target</c>, <c>--task</c>, <c>--samples</c>); null for the defaults.</summary>
     [Id(24)] public DataRead? Read { get; init; }
+
+    /// <summary>A sweep's ASHA trial: the run pauses itself (without an error) after epochs r, r·η, r·η², … below
+    /// <see cref="Epochs"/>, where r is this value and η is <see cref="HoldFactor"/>, until its sweep resumes it, so
+    /// that a stop decided at a rung always reaches the run before it trains past it. 0: never.</summary>
+    [Id(25)] public int HoldFirstEpoch { get; init; }
+
+    /// <summary>η of <see cref="HoldFirstEpoch"/>.</summary>
+    [Id(26)] public int HoldFactor { get; init; }
+
+    /// <summary>Whether the run pauses itself after <paramref name="epoch"/> (see <see cref="HoldFirstEpoch"/>).</summary>
+    public bool HoldsAfter(int epoch)
+    {
+        if (HoldFirstEpoch < 1 || HoldFactor < 2 || epoch >= Epochs) return false;
+        for (long rung = HoldFirstEpoch; rung <= epoch; rung *= HoldFactor)
+            if (rung == epoch) return true;
+        return false;
+    }
 }

@@ -3,9 +3,10 @@ namespace Idl.Grains.Contracts;
 /// <summary>
 /// One row of a sweep's results table. <see cref="Metric"/> is the test loss (the training loss where the data has
 /// no test part) after <see cref="Epochs"/> epochs — for a stopped trial, the epoch of the rung that stopped it.
-/// <see cref="RunEpochs"/> is what the trial's run really did once it ended: a tiny run can complete every epoch
-/// before a stop decided meanwhile reaches it. The decision columns stay as ASHA decided them, so that the table does
-/// not depend on timing; this one says what happened.
+/// <see cref="RunEpochs"/> is what the trial's run really did once it ended. A stop that reaches a run that had
+/// already completed (a cancelled sweep, a trial failed after its retries; ASHA trials hold at their rungs) makes
+/// <see cref="State"/> <see cref="TrialState.CompletedBeforeStop"/>. The decision columns (epochs, metric, reason) stay as ASHA decided
+/// them, so that they do not depend on timing; the state and run_epochs say what happened.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("idl.TrialResult")]
 public sealed record TrialResult(
@@ -21,5 +22,5 @@ public sealed record TrialResult(
     [property: Id(9)] int? RunEpochs = null)
 {
     /// <summary>Whether the trial will not change again.</summary>
-    public bool IsFinished => State is TrialState.Completed or TrialState.Stopped or TrialState.Failed;
+    public bool IsFinished => State is TrialState.Completed or TrialState.Stopped or TrialState.Failed or TrialState.CompletedBeforeStop;
 }

@@ -18,4 +18,10 @@ public enum TrialState
 
     /// <summary>Failed after its retries; see <see cref="TrialResult.Reason"/>.</summary>
     Failed,
+
+    /// <summary>The sweep stopped the trial (ASHA, its retries, or a cancelled sweep), but its run had already
+    /// completed every epoch when the stop reached it. The decision columns (<see cref="TrialResult.Epochs"/>,
+    /// <see cref="TrialResult.Metric"/>, <see cref="TrialResult.Reason"/>) stay the sweep's, which do not depend on
+    /// timing; this state and <see cref="TrialResult.RunEpochs"/> say what the run really did.</summary>
+    CompletedBeforeStop,
 }

@@ -23,6 +23,8 @@ public static class RunSpecValidator
         if (spec.Solver.Kind is not (SolverKind.Picard or SolverKind.Anderson))
             throw Bad("solver", SolverFactory.Name(spec.Solver.Kind), "must be picard or anderson (a triangular solve needs --feedforward, which runs in one process)");
         if (!(spec.HoldOut >= 0 && spec.HoldOut < 1)) throw Bad("hold-out", spec.HoldOut, "must be in [0, 1)");
+        if (spec.HoldFirstEpoch < 0) throw Bad("hold-first-epoch", spec.HoldFirstEpoch, "must be >= 0 (0: no holds)");
+        if (spec.HoldFirstEpoch > 0 && spec.HoldFactor < 2) throw Bad("hold-factor", spec.HoldFactor, "must be at least 2 when the run holds at rungs");
         if (!(spec.Solver.Tolerance > 0)) throw Bad("tol", spec.Solver.Tolerance, "must be > 0");
         if (spec.Solver.MaxIterations < 1) throw Bad("max-iter", spec.Solver.MaxIterations, "must be at least 1");
         if (!(spec.Solver.RelativeTolerance >= 0 && spec.Solver.RelativeTolerance < 1)) throw Bad("rtol", spec.Solver.RelativeTolerance, "must be in [0, 1)");

@@ -43,12 +43,15 @@ public sealed partial class TrainingCoordinatorGrain
         _progress = new EpochProgress();
         bool completed = S.Epochs.Count >= spec.Epochs;
         if (completed) (S.State, _completing) = (RunState.Completed, true);
+        // A sweep's rung: pause here, in the same turn as the epoch, so that no step runs before the sweep decides.
+        bool hold = !completed && spec.HoldsAfter(epoch);
+        if (hold) S.State = RunState.Paused;
         try
         {
             // Stopping the timer cancels the token of the tick we run in: the final checkpoint must be written before
             // that and not under that token, or a store that honours cancellation (Azure Blob) never records completion.
-            await CheckpointAsync(completed ? CancellationToken.None : cancellationToken, parent);
-            if (completed) StopTimer();
+            await CheckpointAsync(completed || hold ? CancellationToken.None : cancellationToken, parent);
+            if (completed || hold) StopTimer();
             EndEpochActivity();
         }
         finally { _completing = false; }

@@ -69,7 +69,7 @@ public sealed partial class SweepGrain
                 $"ASHA: rank {rung.Rank} of the {rung.Peers} trials of index ≤ {trial.Config.Index} that reached rung epoch {e.Epoch}; the top {Math.Max(1, rung.Peers / spec.Eta)} continue");
             return true;
         }
-        if (trial.Waiting && status is not null) dirty |= await ReleaseAsync(trial, status);
+        if (status is not null && (trial.Waiting || HeldAtDecidedRung(trial, status))) dirty |= await ReleaseAsync(trial, status);
         switch (status?.State)
         {
             case RunState.Completed when trial.EpochsSeen >= spec.Epochs:
@@ -106,7 +106,10 @@ public sealed partial class SweepGrain
             var run = Run(trial);
             var status = await run.StatusAsync().WaitAsync(spec.CallTimeout);
             if (status.State == RunState.Running) await run.PauseAsync().WaitAsync(spec.CallTimeout);
-            await run.ResumeAsync().WaitAsync(spec.CallTimeout);
+            // A trial parked at a rung stays parked: resuming it here (its polls failed while its coordinator moved)
+            // let it train past the rung to the end before ASHA's stop reached it. The status call above has
+            // re-activated the coordinator; ReleaseAsync resumes the run once ASHA lets the trial continue.
+            if (!trial.Waiting) await run.ResumeAsync().WaitAsync(spec.CallTimeout);
         }
         catch (Exception e) { LogTrialTrouble(logger, SweepId, trial.RunId, "retry: " + e.Message); }
         return true;
@@ -123,6 +126,10 @@ public sealed partial class SweepGrain
                 var status = await Run(trial).CancelAsync().WaitAsync(S.Spec!.CallTimeout);
                 trial.CancelPending = !(status.IsFinished || status.State == RunState.None);
                 if (status.IsFinished) trial.RunEpochs = status.Epochs.Count;
+                // The run completed every epoch before the stop reached it (ASHA trials hold at their rungs, so: a
+                // cancelled sweep, a trial failed after its retries, a run resumed by hand): the state says so, the
+                // decision stays.
+                if (status.State == RunState.Completed && trial.State is TrialState.Stopped or TrialState.Failed) trial.State = TrialState.CompletedBeforeStop;
             }
             catch (Exception e)
             {

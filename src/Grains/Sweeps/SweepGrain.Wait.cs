@@ -28,6 +28,12 @@ public sealed partial class SweepGrain
         return changed;
     }
 
+    // The run paused itself at a rung (RunSpec.HoldFirstEpoch) and ASHA has let it continue: every epoch it reported
+    // is taken into account. A pause with an error (checkpoint storage failing) is not a hold.
+    private bool HeldAtDecidedRung(TrialRecord trial, RunStatus status) =>
+        status is { State: RunState.Paused, Error: null, Epochs.Count: > 0 } && trial.EpochsSeen == status.Epochs.Count
+        && S.Spec!.Scheduler == SchedulerKind.Asha && _asha!.IsRung(status.Epochs[^1].Epoch);
+
     // The wait is over and the trial continues: resume the run the sweep paused. If the resume does not get through,
     // the run stays paused, the stall clock (restarted here) runs out and the ordinary retry resumes it.
     private async Task<bool> ReleaseAsync(TrialRecord trial, RunStatus status)

@@ -35,11 +35,13 @@ public static class SweepSpecValidator
         return spec;
     }
 
-    /// <summary>The run of trial <paramref name="trial"/>: the template with the trial's κ, n, learning rate, seed
-    /// and the sweep's epochs.</summary>
+    /// <summary>The run of trial <paramref name="trial"/>: the template with the trial's κ, n, learning rate, seed,
+    /// the sweep's epochs and, under ASHA, its rungs to hold at.</summary>
     public static RunSpec TrialRun(SweepSpec spec, TrialConfig trial) => spec.Template with
     {
         Kappa = trial.Kappa, Hidden = trial.Hidden, LearningRate = trial.LearningRate, Seed = trial.Seed, Epochs = spec.Epochs,
+        // ASHA trials pause at each rung until the sweep has decided, so that a stop always comes before the run ends.
+        HoldFirstEpoch = spec.Scheduler == SchedulerKind.Asha ? spec.MinEpochs : 0, HoldFactor = spec.Scheduler == SchedulerKind.Asha ? spec.Eta : 0,
     };
 
     /// <summary>A canonical text of every setting (records compare arrays by reference; this compares values).</summary>

@@ -36,8 +36,9 @@ public static class SweepTable
         return csv.ToString();
     }
 
-    /// <summary>The status word of the CLI and the table: completed, stopped, failed, running or pending.</summary>
-    public static string Status(TrialState state) => state.ToString().ToLowerInvariant();
+    /// <summary>The status word of the CLI and the table: completed, stopped, failed, completed_before_stop, running
+    /// or pending.</summary>
+    public static string Status(TrialState state) => state == TrialState.CompletedBeforeStop ? "completed_before_stop" : state.ToString().ToLowerInvariant();
 
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 

@@ -35,7 +35,7 @@ public sealed class TrialRecord
     /// <summary>Epochs the run had completed when it was confirmed ended (null until then).</summary>
     [Id(14)] public int? RunEpochs { get; set; }
 
-    public bool IsFinished => State is TrialState.Completed or TrialState.Stopped or TrialState.Failed;
+    public bool IsFinished => State is TrialState.Completed or TrialState.Stopped or TrialState.Failed or TrialState.CompletedBeforeStop;
 
     public TrialResult ToResult(DateTime now) => new(RunId, Config, State, MetricEpoch, Metric, TestAccuracy,
         StartedTicks == 0 ? 0 : ((EndedTicks != 0 ? new DateTime(EndedTicks, DateTimeKind.Utc) : now) - new DateTime(StartedTicks, DateTimeKind.Utc)).TotalSeconds,

@@ -35,7 +35,7 @@ public sealed class SweepFailoverTests(SweepFailoverCluster fixture)
         Assert.Equal(SweepRunState.Completed, status.State);
         Assert.True(status.Restarts >= 1, "the sweep should have been reactivated on another silo");
         Assert.Equal(6, status.Trials.Count);
-        Assert.All(status.Trials, t => Assert.Contains(t.State, new[] { TrialState.Completed, TrialState.Stopped, TrialState.Failed }));
+        Assert.All(status.Trials, t => Assert.Contains(t.State, new[] { TrialState.Completed, TrialState.Stopped, TrialState.Failed, TrialState.CompletedBeforeStop }));
         Assert.All(status.Trials.Where(t => t.State == TrialState.Failed), t => Assert.False(string.IsNullOrWhiteSpace(t.Reason)));
         foreach (var t in status.Trials)
         {

@@ -33,8 +33,9 @@ public sealed class SweepTests(SharedCluster fixture)
         foreach (var t in stopped)
         {
             var run = await fixture.Grains.GetGrain<ITrainingCoordinatorGrain>(t.TrialId).StatusAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            // A tiny run may finish all its epochs before the cancel reaches it; it must not be left running.
-            Assert.Contains(run.State, new[] { RunState.Cancelled, RunState.Completed });
+            // However tiny the run, it held at its rung until the sweep's stop reached it: it never trains past it.
+            Assert.Equal((RunState.Cancelled, t.Epochs), (run.State, run.Epochs.Count));
+            Assert.Equal(t.Epochs, t.RunEpochs);
         }
     }
 

@@ -9,6 +9,7 @@ internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _stdout = new();
 
     public ChildProcess(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -16,7 +17,11 @@ internal sealed class ChildProcess : IDisposable
         foreach (var a in arguments) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is { } line) lock (_stdout) _stdout.AppendLine(line);
+        };
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.Start();
         _process.BeginOutputReadLine();
@@ -27,7 +32,11 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Both streams as the lines arrived (the first 200,000 characters).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Standard output alone (a command's data, e.g. the CLI's JSON lines).</summary>
+    public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a machine losing power for this process.</summary>
     public void Kill()

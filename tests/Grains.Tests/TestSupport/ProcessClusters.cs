@@ -3,8 +3,9 @@ namespace Idl.Grains.Tests.TestSupport;
 /// <summary>
 /// One real-process cluster for the whole collection: Azurite, and four idl-silo processes on Azure Table clustering
 /// and Azure Blob storage with TLS on every connection. Starting it is the expensive part (Azurite, four silos on two
-/// cores), so the failover tests, which kill one silo each, and the TLS tests share it: every test can count on at
-/// least two live silos.
+/// cores), so the failover tests and the CLI survival tests, which kill one silo each, and the TLS tests share it.
+/// Every killing test first tops the cluster up to three live silos (a fresh silo only when earlier kills left fewer),
+/// so every test can count on at least two live silos.
 /// </summary>
 public sealed class ProcessClusters : IAsyncLifetime
 {

@@ -6,15 +6,10 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The silo built in the same configuration as this test assembly (the project reference builds it first).</summary>
-    public static string SiloDll
-    {
-        get
-        {
-            string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            string path = Path.Combine(Root, "src", "Silo", "bin", configuration, "net10.0", "idl-silo.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"The silo is not built at {path}; run 'dotnet build Distributed.sln -c {configuration}'.");
-        }
-    }
+    public static string SiloDll => Built("Silo", "idl-silo.dll");
+
+    /// <summary>The idl CLI built in the same configuration (the project reference builds it first).</summary>
+    public static string CliDll => Built("Client", "idl.dll");
 
     public static string Azurite
     {
@@ -26,6 +21,13 @@ internal static class RepoPaths
     }
 
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p ? p : "dotnet";
+
+    private static string Built(string project, string file)
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        string path = Path.Combine(Root, "src", project, "bin", configuration, "net10.0", file);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{file} is not built at {path}; run 'dotnet build Distributed.sln -c {configuration}'.");
+    }
 
     private static string FindRoot()
     {

@@ -11,6 +11,7 @@ namespace Idl.Grains.Tests.TestSupport;
 internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId, (string Path, string? Password)? tls = null) : IAsyncDisposable
 {
     private readonly List<(ChildProcess Process, int SiloPort)> _silos = [];
+    private IReadOnlyDictionary<string, string> _training = new Dictionary<string, string>();
     private IHost? _client;
 
     public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
@@ -38,8 +39,30 @@ internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId, (s
     public ClusterClientOptions ClientOptions(string? tlsCertificate, string? tlsPassword) =>
         new() { AzureConnection = azurite.ConnectionString, ClusterId = clusterId, ServiceId = clusterId, TlsCertificate = tlsCertificate, TlsPassword = tlsPassword };
 
+    /// <summary>The options of <c>idl --cluster</c> that reach this cluster as a user would: its Azure Table, its ids
+    /// and, with TLS, the certificate.</summary>
+    public string[] CliArguments()
+    {
+        var arguments = new List<string> { "--cluster", "azure:" + azurite.ConnectionString, "--cluster-id", clusterId, "--service-id", clusterId };
+        if (tls is { } t) arguments.AddRange(["--tls-cert", t.Path]);
+        if (tls?.Password is { } secret) arguments.AddRange(["--tls-password", secret]);
+        return [.. arguments];
+    }
+
+    /// <summary>Starts silos until <paramref name="live"/> processes run (settings as the first ones), and waits until
+    /// the membership's active silos are exactly the running processes: tests that kill a silo call this first, so that
+    /// each keeps at least two live silos whatever the collection's order and however many silos earlier tests killed.</summary>
+    public async Task TopUpAsync(int live, TimeSpan timeout)
+    {
+        int running = _silos.Count(s => !s.Process.HasExited);
+        if (running < live) Start(live - running, _training);
+        int active = await SettledAsync(timeout);
+        if (active != Math.Max(live, running)) throw new TimeoutException($"{active} silos active, {Math.Max(live, running)} running, after {timeout}: {Outputs()}");
+    }
+
     public void Start(int count, IReadOnlyDictionary<string, string> training)
     {
+        _training = training;
         string dll = RepoPaths.SiloDll;
         for (int i = 0; i < count; i++)
         {
