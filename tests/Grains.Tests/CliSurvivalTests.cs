@@ -34,7 +34,7 @@ public sealed class CliSurvivalTests(ProcessClusters fixture, ITestOutputHelper 
         log.WriteLine(cli.Output);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {cli.Output}");
-        var done = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var done = await Runs.RetryAsync(() => run.StatusAsync(), TimeSpan.FromSeconds(60));
         Assert.Equal(RunState.Completed, done.State);
         Assert.True(done.Restarts >= 1, $"the coordinator never restarted (step {before.Step} before the kill)");
         var lines = IdlCli.JsonLines(cli);
@@ -47,6 +47,40 @@ public sealed class CliSurvivalTests(ProcessClusters fixture, ITestOutputHelper 
         Assert.Equal(done.Epochs.Count, (int)final["epochs"]!);
         AssertRounded(done.Epochs[^1].TrainLoss, final["train_loss"]);
         AssertRounded(done.Epochs[^1].TestAccuracy!.Value, final["test_accuracy"]);
+        AssertShortNotices(cli.Output);
+    }
+
+    /// <summary>Issue 11: the <c>idl sweep</c> client used to die at the first silo death while the sweep went on.
+    /// The silo hosting the sweep grain is killed while a trial trains: the sweep resumes there by its reminder, and
+    /// the client prints every trial exactly once and the final table, exit 0.</summary>
+    [Fact]
+    public async Task SweepCluster_SiloHostingTheSweepKilled_CliFollowsAndPrintsEveryTrialOnce()
+    {
+        var silos = fixture.Silos;
+        await silos.TopUpAsync(3, Settle);
+        string sweepId = Runs.NewId("clisweep");
+        using var cli = IdlCli.Start(fixture.Folder, ["sweep", "--data", "digits", "--kappa", "0.5,0.9", "--hidden", "8", "--epochs", "2",
+            "--batch", "32", "--limit", "768", "--scheduler", "none", "--concurrency", "1", "--checkpoint-interval", "4", "--sweep-id", sweepId,
+            "--json", .. silos.CliArguments()]);
+        await Runs.WaitAsync(silos.Client, $"{sweepId}-t000", s => s.Step >= 8 || cli.HasExited, TimeSpan.FromSeconds(120));
+        Assert.False(cli.HasExited, "the CLI ended before the kill: " + cli.Output);
+        var sweep = silos.Client.GetGrain<ISweepGrain>(sweepId);
+        string host = await sweep.HostAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        silos.Kill(host);
+
+        int exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(300));
+        log.WriteLine(cli.Output);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {cli.Output}");
+        var status = await Runs.RetryAsync(() => sweep.StatusAsync(), TimeSpan.FromSeconds(60));
+        Assert.Equal(SweepRunState.Completed, status.State);
+        var lines = IdlCli.JsonLines(cli);
+        var trials = lines.Where(l => l["final"] is null).ToArray();
+        Assert.Equal(["t000", "t001"], trials.Select(l => ((string)l["trial_id"]!)[^4..]).Order());
+        Assert.All(trials, t => Assert.Equal("completed", (string?)t["status"]));
+        Assert.True((bool)lines[^1]["final"]!);
+        Assert.Equal(2, (int)lines[^1]["trials"]!);
+        Assert.NotEqual(host, await Runs.RetryAsync(() => sweep.HostAsync(), TimeSpan.FromSeconds(60)));
         AssertShortNotices(cli.Output);
     }
 

@@ -38,10 +38,10 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
 
         Assert.True(checkpoint.Restarts >= 1, "the coordinator never restarted");
         Assert.True(checkpoint.ResumedFromStep >= before.Step - Interval, $"resumed from {checkpoint.ResumedFromStep}, step {before.Step} was reached before the kill");
-        var done = await run.StatusAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var done = await Runs.RetryAsync(() => run.StatusAsync(), TimeSpan.FromSeconds(60));
         AssertComplete(spec, done);
         Assert.Equal(active - 1, await silos.SettledAsync(Settle));
-        Assert.NotEqual(host, await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotEqual(host, await Runs.RetryAsync(() => run.HostAsync(), TimeSpan.FromSeconds(60)));
     }
 
     /// <summary>The dead silo's shards re-activate on the survivors, reload their slices and answer the retried step.
@@ -70,7 +70,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         AssertComplete(spec, done);
         Assert.InRange(done.Restarts, 0, 1);
         if (done.Restarts == 1) Assert.True(done.ResumedFromStep >= before.Step - Interval, $"resumed from {done.ResumedFromStep}, step {before.Step} was reached before the kill");
-        else Assert.Equal(coordinator, await run.HostAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        else Assert.Equal(coordinator, await Runs.RetryAsync(() => run.HostAsync(), TimeSpan.FromSeconds(60)));
         // The run can finish before the survivors declare the victim dead; until then the client's gateway may still
         // route a shard call to the dead address (seen on a fast CI machine: connection refused).
         Assert.Equal(active - 1, await silos.SettledAsync(Settle));
@@ -79,7 +79,7 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
         var checkpoint = await stored.WaitAsync(runId, s => s.State == RunState.Completed, TimeSpan.FromSeconds(10), silos.Outputs);
         Assert.Equal(done.TotalSteps, checkpoint.Step);
         Assert.Equal(done.Epochs, checkpoint.Epochs);
-        Assert.Contains(runId, await grains.GetGrain<IRunRegistryGrain>("default").ListAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(runId, await Runs.RetryAsync(() => grains.GetGrain<IRunRegistryGrain>("default").ListAsync(), TimeSpan.FromSeconds(60)));
     }
 
     private static RunSpec Spec() => new()
@@ -98,6 +98,6 @@ public sealed class ProcessFailoverTests(ProcessClusters fixture)
     }
 
     private static Task<string[]> ShardHostsAsync(IClusterClient grains, string runId, int shards) =>
-        Task.WhenAll(Enumerable.Range(0, shards).Select(k => grains.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(runId, k)).HostAsync()))
-            .WaitAsync(TimeSpan.FromSeconds(10));
+        Runs.RetryAsync(() => Task.WhenAll(Enumerable.Range(0, shards).Select(k => grains.GetGrain<IDataShardGrain>(ShardSpec.KeyOf(runId, k)).HostAsync())),
+            TimeSpan.FromSeconds(30));
 }

@@ -19,6 +19,19 @@ internal static class Runs
         }
     }
 
+    /// <summary>Calls <paramref name="call"/> again while it is lost (rejected, timed out) and <paramref name="timeout"/>
+    /// has not passed: after a silo kill the client's directory cache, or a directory partition, can still point at the
+    /// dead silo for a moment even once the membership has declared it dead.</summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try { return await call().WaitAsync(TimeSpan.FromSeconds(10)); }
+            catch (Exception e) when (e is TimeoutException or OrleansException && clock.Elapsed < timeout) { await Task.Delay(200); }
+        }
+    }
+
     /// <summary>Polls the run's status until <paramref name="done"/> holds; throws after <paramref name="timeout"/>.</summary>
     public static async Task<RunStatus> WaitAsync(IGrainFactory grains, string runId, Func<RunStatus, bool> done, TimeSpan timeout)
     {
