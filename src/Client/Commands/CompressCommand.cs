@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
+using Idl.Numerics;
 using Idl.Numerics.Compression;
 using Idl.Numerics.Models;
 using Idl.Numerics.Serialization;
@@ -92,7 +93,7 @@ internal static class CompressCommand
             o["nonzeros_A_after"] = result.A.Data.Count(v => v != 0);
             var metadata = stored.Metadata with { Provenance = new(stored.Metadata.Provenance) { ["compressed"] = $"{what} from {Path.GetFileName(path)}" } };
             string written = parse.GetValue(outPath)!;
-            if (stored.Precision == "float32") ModelFile.Save(written, compressed.Convert<float>(), metadata);
+            if (stored.Precision == Precision.Float32) ModelFile.Save(written, compressed.Convert<float>(), metadata);
             else ModelFile.Save(written, compressed, metadata);
             o["stored_form"] = InfoCommand.FormName(compressed.A.Form);
             o["stored_A"] = compressed.A.Description;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
+using Idl.Numerics;
 using Idl.Numerics.Training;
 
 namespace Idl.Client.Commands;
@@ -25,7 +26,7 @@ internal static class EvaluateCommand
             string path = parse.GetValue(modelPath)!;
             var stored = ModelOptions.Load(path);
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
-            var eval = stored.Precision == "float64"
+            var eval = stored.Precision == Precision.Float64
                 ? Evaluation.Run(stored.Structured<double>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored))
                 : Evaluation.Run(stored.Structured<float>(), dataset, ModelOptions.Solver(stored), targetScaling: ModelOptions.TargetScaling(stored));
             var o = new JsonObject { ["samples"] = eval.Samples, ["loss"] = Reports.Round(eval.Loss) };
@@ -34,7 +35,7 @@ internal static class EvaluateCommand
             o["forward_iterations_mean"] = Math.Round(eval.ForwardIterationsMean, 2);
             o["non_converged_batches"] = eval.NonConverged;
             if (output.Json && dataset.Task == Idl.Numerics.Data.DataTask.Classification)
-                o["confusion"] = stored.Precision == "float64"
+                o["confusion"] = stored.Precision == Precision.Float64
                     ? ConfusionTable.Compute(stored.Structured<double>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames)
                     : ConfusionTable.Compute(stored.Structured<float>(), dataset, ModelOptions.Solver(stored), stored.Metadata.ClassNames);
             if (output.Json) output.WriteObject(o);

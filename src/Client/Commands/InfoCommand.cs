@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Idl.Client.Output;
+using Idl.Numerics;
 using Idl.Numerics.Models;
 using Idl.Numerics.StateMatrices;
 using Idl.Numerics.WellPosedness;
@@ -25,7 +26,7 @@ internal static class InfoCommand
             var model = stored.Model<double>();
             var report = WellPosednessReport.Analyze(model.A, model.Activation);
             var o = Describe(model, report);
-            o["precision"] = stored.Precision;
+            o["precision"] = stored.Precision.Name();
             o["state_matrix"] = FormName(stored.Form);
             if (stored.Rank is { } rank) o["rank"] = rank;
             if (stored.NonZeros is { } nnz) o["nonzeros_A"] = nnz;
@@ -40,7 +41,7 @@ internal static class InfoCommand
             if (output.Json) output.WriteObject(o);
             else
             {
-                output.Out.WriteLine($"{path}: n={model.StateSize}, p={model.InputSize}, q={model.OutputSize}, activation {model.Activation}, {stored.Precision}");
+                output.Out.WriteLine($"{path}: n={model.StateSize}, p={model.InputSize}, q={model.OutputSize}, activation {model.Activation}, {stored.Precision.Name()}");
                 output.Out.WriteLine(FormattableString.Invariant($"A stored {stored.FormDescription}; file {stored.FileBytes:N0} bytes"));
                 // Rounded outward, so that the printed interval still contains lambda_PF; the quantity is that of N(A, gamma),
                 // the matrix of the activation's Lipschitz constants (|A| for relu and tanh, |A|/4 for sigmoid).

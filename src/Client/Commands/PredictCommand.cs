@@ -30,7 +30,7 @@ internal static class PredictCommand
             string path = parse.GetValue(modelPath)!;
             var stored = ModelOptions.Load(path);
             var dataset = ModelOptions.Prepare(stored, data.Load(parse, seed: 0), parse.GetValue(part)!, path);
-            return Task.FromResult(stored.Precision == "float64"
+            return Task.FromResult(stored.Precision == Precision.Float64
                 ? Run(stored.Structured<double>(), stored, dataset, output, cancellationToken)
                 : Run(stored.Structured<float>(), stored, dataset, output, cancellationToken));
         });

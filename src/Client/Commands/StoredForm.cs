@@ -11,10 +11,10 @@ internal static class StoredForm
     /// A pruned model with A as CSR when that takes fewer bytes in the file than the dense A (values plus I32 column
     /// indices plus I64 row offsets against n² values, at the file's <paramref name="precision"/>), else dense.
     /// </summary>
-    public static StructuredModel<double> Pruned(ImplicitModel<double> pruned, string precision)
+    public static StructuredModel<double> Pruned(ImplicitModel<double> pruned, Precision precision)
     {
         var csr = CsrMatrix<double>.FromDense(pruned.A);
-        int scalar = precision == "float32" ? sizeof(float) : sizeof(double);
+        int scalar = precision.ElementBytes();
         long dense = (long)pruned.StateSize * pruned.StateSize * scalar;
         return SparseStateMatrix<double>.Bytes(csr.NonZeros, pruned.StateSize, scalar) < dense
             ? new StructuredModel<double>(new SparseStateMatrix<double>(csr), pruned.B, pruned.C, pruned.D, pruned.Activation, pruned.StateBias, pruned.OutputBias)

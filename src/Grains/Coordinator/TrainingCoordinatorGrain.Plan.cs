@@ -13,7 +13,7 @@ public sealed partial class TrainingCoordinatorGrain
         var probe = await Shard(0).ProbeAsync(spec.DataSpec, spec.Seed, spec.Read, cancellationToken).WaitAsync(_options.ShardCallTimeout, cancellationToken);
         int m = Math.Min(probe.Samples, spec.Limit ?? int.MaxValue);
         if (spec.Shards > m) throw new ArgumentException($"--shards = {spec.Shards} exceeds the {m} training samples of '{spec.DataSpec}'.");
-        PayloadGuard.EnsureModel(spec.Hidden, probe.Features, probe.Outputs, spec.Precision == Numerics.Precision.Float32 ? 4 : 8, _options.MaxPayloadBytes);
+        PayloadGuard.EnsureModel(spec.Hidden, probe.Features, probe.Outputs, Numerics.PrecisionNames.ElementBytes(spec.Precision), _options.MaxPayloadBytes);
         var unscaled = new RunLayout(m, probe.Features, probe.Outputs, probe.Classification, RunLayout.EvenStarts(m, spec.Shards), null, null);
         var sums = await Task.WhenAll(Enumerable.Range(0, spec.Shards)
             .Select(k => Shard(k).StatisticsAsync(unscaled.SpecFor(RunId, spec, k), cancellationToken)))

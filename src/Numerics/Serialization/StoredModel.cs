@@ -28,8 +28,8 @@ public sealed class StoredModel
     /// <summary>The size of the file read, in bytes.</summary>
     public long FileBytes { get; }
 
-    /// <summary><c>float32</c> or <c>float64</c>: the stored precision.</summary>
-    public string Precision => _single is not null ? "float32" : "float64";
+    /// <summary>The stored precision.</summary>
+    public Precision Precision => _single is not null ? Precision.Float32 : Precision.Float64;
 
     /// <summary>How A is stored: dense, rank-k factors or sparse rows.</summary>
     public StateMatrixForm Form => _single?.A.Form ?? _double!.A.Form;

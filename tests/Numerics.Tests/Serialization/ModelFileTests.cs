@@ -28,7 +28,7 @@ public sealed class ModelFileTests : IDisposable
         string path = Path.Combine(_dir, "m.idl");
         ModelFile.Save(path, model, Meta);
         var stored = ModelFile.Load(path);
-        Assert.Equal("float32", stored.Precision);
+        Assert.Equal(Precision.Float32, stored.Precision);
         var back = stored.Model<float>();
         Assert.Equal(model.A.Data, back.A.Data);
         Assert.Equal(model.B.Data, back.B.Data);

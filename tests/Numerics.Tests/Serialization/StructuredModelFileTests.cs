@@ -51,7 +51,7 @@ public sealed class StructuredModelFileTests : IDisposable
     {
         var model = StructuredModelTests.Compressed(form).Convert<float>();
         var stored = ModelFile.Load(Saved(form, single: true));
-        Assert.Equal("float32", stored.Precision);
+        Assert.Equal(Precision.Float32, stored.Precision);
         var back = stored.Structured<float>();
         Assert.Equal(model.A.ToDense().Data, back.A.ToDense().Data);
         Assert.Equal(model.StateBias, back.StateBias);
