@@ -9,10 +9,13 @@ namespace Idl.Grains.Contracts;
 [Alias("idl.ILpAttackGrain")]
 public interface ILpAttackGrain : IGrainWithStringKey
 {
-    [Alias("Attack")]
+    /// <summary>Attacks the slice. A slice of a large model can take minutes, far beyond the cluster's response
+    /// timeout (30 s by default), so the call may wait an hour; a silo that dies meanwhile is found by
+    /// <see cref="HostAsync"/> probes (see LpAttackDispatch), not by this timeout.</summary>
+    [Alias("Attack"), ResponseTimeout("01:00:00")]
     Task<LpAttackSliceResult> AttackAsync(LpAttackSlice slice, CancellationToken cancellationToken = default);
 
     /// <summary>The silo this grain runs on; answered even while a slice is being attacked.</summary>
-    [Alias("Host"), AlwaysInterleave]
+    [Alias("Host"), AlwaysInterleave, ResponseTimeout("00:00:10")]
     Task<string> HostAsync();
 }

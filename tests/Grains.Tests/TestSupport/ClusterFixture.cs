@@ -4,6 +4,7 @@ using Idl.Grains.Options;
 using Idl.Grains.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Idl.Grains.Tests.TestSupport;
@@ -56,10 +57,17 @@ public abstract class ClusterFixture : IAsyncLifetime
                 ConfigureTraining(o);
             });
         });
-        builder.ConfigureClient(client => client.AddActivityPropagation());
+        builder.ConfigureClient(client =>
+        {
+            client.AddActivityPropagation();
+            if (ClientResponseTimeout is { } timeout) client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeout);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>The client's response timeout, when a test needs one other than Orleans' 30 s.</summary>
+    protected virtual TimeSpan? ClientResponseTimeout => null;
 
     /// <summary>Changes the silos' training options beyond the test defaults.</summary>
     protected virtual void ConfigureTraining(TrainingClusterOptions options) { }
