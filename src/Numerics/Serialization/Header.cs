@@ -61,13 +61,13 @@ internal static class Header
     private static StructuredModel<T> Build<T>(StoredTensors tensors, StateMatrixForm form, ActivationMap activation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var b = tensors.Matrix<T>("B", 2)!;
-        var c = tensors.Matrix<T>("C", 2)!;
-        var dm = tensors.Matrix<T>("D", 2)!;
-        var sb = tensors.Matrix<T>("state_bias", 1, optional: true);
-        var ob = tensors.Matrix<T>("output_bias", 1, optional: true);
         try
         {
+            var b = tensors.Matrix<T>("B", 2)!;
+            var c = tensors.Matrix<T>("C", 2)!;
+            var dm = tensors.Matrix<T>("D", 2)!;
+            var sb = tensors.Matrix<T>("state_bias", 1, optional: true);
+            var ob = tensors.Matrix<T>("output_bias", 1, optional: true);
             if (form == StateMatrixForm.Dense)
                 return StructuredModel<T>.Dense(new ImplicitModel<T>(tensors.Matrix<T>("A", 2)!, b, c, dm, activation, sb?.Data, ob?.Data));
             tensors.Refuse("A", $"the file stores A as {(form == StateMatrixForm.LowRank ? "low-rank factors" : "CSR")}");

@@ -55,8 +55,16 @@ internal sealed record StoredTensors(string Path, JsonElement Root, ReadOnlyMemo
             var shape = t.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             var offsets = t.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
             if (shape.Length != rank || shape.Any(s => s < 0)) throw new ModelFormatException(Path, $"tensor '{name}' has shape [{string.Join(",", shape)}]; expected rank {rank}.");
-            long count = shape.Aggregate(1L, (x, y) => x * y);
-            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] > Payload.Length || offsets[1] - offsets[0] != count * size)
+            // Each dimension is at most int.MaxValue, but their product can still wrap a long (a crafted shape whose
+            // count·size overflows to the stored length): stop multiplying once the count exceeds what the data holds.
+            long count = 1, most = Payload.Length / Math.Max(1, size);
+            foreach (int s in shape)
+            {
+                count = s == 0 ? 0 : count > most / s ? most + 1 : count * s;
+                if (count == 0) break;
+            }
+            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > Payload.Length || count > most
+                || offsets[1] - offsets[0] != count * size)
                 throw new ModelFormatException(Path, $"tensor '{name}' data_offsets [{string.Join(",", offsets)}] do not fit its shape or the file's {Payload.Length} data bytes.");
             return (shape, dtype, (int)offsets[0], (int)(count * size));
         }

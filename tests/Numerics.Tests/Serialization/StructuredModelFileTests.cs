@@ -127,6 +127,8 @@ public sealed class StructuredModelFileTests : IDisposable
         { "unknown-form", "expected low-rank or csr" },
         { "offset-beyond-int", "beyond the 32-bit indices" },
         { "no-B", "tensor 'B' is missing" },
+        // 1263665316 · 1824726041 = 2⁶¹ + 4, so 8 bytes per element wraps a long to the 32 bytes the entry claims.
+        { "shape-wraps-long", "do not fit its shape" },
     };
 
     [Theory]
@@ -152,6 +154,10 @@ public sealed class StructuredModelFileTests : IDisposable
                 case "unknown-form": header["__metadata__"]!["state_matrix"] = "blocked"; break;
                 case "offset-beyond-int": Offsets()[5] = 1L << 33; break;
                 case "no-B": header.Remove("B"); break;
+                case "shape-wraps-long":
+                    long start = (long)header["B"]!["data_offsets"]![0]!;
+                    (header["B"]!["shape"], header["B"]!["data_offsets"]) = (new JsonArray(1263665316, 1824726041), new JsonArray(start, start + 32));
+                    break;
             }
         });
         var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));
