@@ -51,10 +51,16 @@ public sealed partial class TrainingCoordinatorGrain
             // Stopping the timer cancels the token of the tick we run in: the final checkpoint must be written before
             // that and not under that token, or a store that honours cancellation (Azure Blob) never records completion.
             await CheckpointAsync(completed || hold ? CancellationToken.None : cancellationToken, parent);
+        }
+        finally
+        {
+            // Also when the write failed: a held or completed run takes no more steps, so its step timer must not go
+            // on firing empty turns, and this epoch's span ends here either way (a held run keeps its epoch in memory;
+            // should its silo die, it resumes from the last durable checkpoint and holds at this rung again).
             if (completed || hold) StopTimer();
             EndEpochActivity();
+            _completing = false;
         }
-        finally { _completing = false; }
     }
 
     // Model, optimizer moments, step and epoch sums, written together through grain storage. The stored step is what

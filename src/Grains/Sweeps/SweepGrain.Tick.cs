@@ -107,9 +107,13 @@ public sealed partial class SweepGrain
             var status = await run.StatusAsync().WaitAsync(spec.CallTimeout);
             if (status.State == RunState.Running) await run.PauseAsync().WaitAsync(spec.CallTimeout);
             // A trial parked at a rung stays parked: resuming it here (its polls failed while its coordinator moved)
-            // let it train past the rung to the end before ASHA's stop reached it. The status call above has
-            // re-activated the coordinator; ReleaseAsync resumes the run once ASHA lets the trial continue.
-            if (!trial.Waiting) await run.ResumeAsync().WaitAsync(spec.CallTimeout);
+            // let it train past the rung to the end before ASHA's stop reached it. That holds for a rung the sweep
+            // is waiting on and for a hold whose epoch the sweep has not even seen yet. The status call above has
+            // re-activated the coordinator; the next tick decides, and ReleaseAsync resumes the run if ASHA lets the
+            // trial continue.
+            bool undecidedHold = status is { State: RunState.Paused, Error: null, Epochs.Count: > 0 } && status.Epochs.Count > trial.EpochsSeen
+                && SweepSpecValidator.TrialRun(spec, trial.Config).HoldsAfter(status.Epochs[^1].Epoch);
+            if (!trial.Waiting && !undecidedHold) await run.ResumeAsync().WaitAsync(spec.CallTimeout);
         }
         catch (Exception e) { LogTrialTrouble(logger, SweepId, trial.RunId, "retry: " + e.Message); }
         return true;

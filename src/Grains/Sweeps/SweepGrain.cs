@@ -36,6 +36,9 @@ public sealed partial class SweepGrain(
         RestoreScheduler();
         if (S.State != SweepRunState.Running) return;
         S.Restarts++;
+        // The stall clock is not persisted: start it afresh, or the first failed poll after a silo death (its
+        // coordinator moving too) would count as minutes without progress and retry the trial at once.
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running)) trial.LastProgress = DateTime.UtcNow;
         await state.WriteStateAsync(cancellationToken);
         LogReattached(logger, SweepId, S.Trials.Count(t => t.State == TrialState.Running), S.Restarts);
         StartTimer();
