@@ -73,7 +73,8 @@ public static class Cli
         AggregateException { InnerExceptions.Count: 1 } a => Classify(a.InnerExceptions[0]),
         UsageException => (ExitCodes.UsageError, e.Message),
         DataFormatException or FileNotFoundException or DirectoryNotFoundException or BlobDataException => (ExitCodes.DataError, e.Message),
-        ModelFormatException or Idl.Numerics.Robustness.BoundUnavailableException => (ExitCodes.ModelError, e.Message),
+        ModelFormatException or Idl.Numerics.Robustness.BoundUnavailableException or Idl.Numerics.StateMatrices.DenseStateUnavailableException
+            => (ExitCodes.ModelError, e.Message),
         EquilibriumNotConvergedException => (ExitCodes.NotConverged, e.Message),
         TrainingDivergedException => (ExitCodes.Diverged, e.Message),
         ClusterUnavailableException => (ExitCodes.ClusterUnavailable, e.Message),

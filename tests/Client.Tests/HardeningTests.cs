@@ -113,6 +113,14 @@ public sealed class HardeningTests : IDisposable
         Assert.Equal(ExitCodes.Diverged, Cli.Classify(new Idl.Numerics.Training.TrainingDivergedException(1, 2, "x")).Code);
     }
 
+    [Fact]
+    public void Classify_CompressedModelTooLargeToDensify_IsAModelErrorThatSaysWhy()
+    {
+        var (code, message) = Cli.Classify(new Idl.Numerics.StateMatrices.DenseStateUnavailableException(Idl.Numerics.StateMatrices.StateMatrixForm.Sparse, 60_000));
+        Assert.Equal(ExitCodes.ModelError, code);
+        Assert.Contains("stored as CSR with n = 60000", message);
+    }
+
     // The same file as format version 1 wrote it: the digest over the tensor bytes only.
     private static byte[] AsVersion1(byte[] bytes)
     {

@@ -74,8 +74,10 @@ public sealed class StructuredModel<T> where T : unmanaged, IFloatingPointIeee75
     public int OutputSize => C.Rows;
 
     /// <summary>The model with A dense, built once (for the dense form, the model itself: its matrices are shared).</summary>
-    public ImplicitModel<T> ToImplicit() => LazyInitializer.EnsureInitialized(ref _dense,
-        () => new ImplicitModel<T>(A.ToDense(), B, C, D, Activation, StateBias, OutputBias));
+    /// <exception cref="DenseStateUnavailableException">n² exceeds the largest array (only a compressed A can be that large).</exception>
+    public ImplicitModel<T> ToImplicit() => LazyInitializer.EnsureInitialized(ref _dense, () =>
+        (long)StateSize * StateSize > Array.MaxLength ? throw new DenseStateUnavailableException(A.Form, StateSize)
+            : new ImplicitModel<T>(A.ToDense(), B, C, D, Activation, StateBias, OutputBias));
 
     /// <summary>The same model in another precision, A in the same form.</summary>
     public StructuredModel<TOut> Convert<TOut>() where TOut : unmanaged, IFloatingPointIeee754<TOut> =>

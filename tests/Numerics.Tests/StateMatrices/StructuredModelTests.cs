@@ -1,3 +1,4 @@
+using Idl.Numerics.Activations;
 using Idl.Numerics.Compression;
 using Idl.Numerics.Models;
 using Idl.Numerics.Solvers;
@@ -117,5 +118,24 @@ public sealed class StructuredModelTests
         var structured = StructuredModel<double>.Dense(model);
         Assert.Same(model, structured.ToImplicit());
         Assert.Equal(StateMatrixForm.Dense, structured.A.Form);
+    }
+    /// <summary>A compressed A can have an n whose n² entries no array holds (50,000² > 2³¹): the model still
+    /// predicts in its stored form, and asking for the dense A says why it cannot be had instead of overflowing.</summary>
+    [Fact]
+    public void ToImplicit_NSquaredBeyondTheLargestArray_ThrowsSayingPredictionsStillWork()
+    {
+        const int n = 50_000;
+        var l = new Matrix<double>(n, 1);
+        var r = new Matrix<double>(n, 1);
+        for (int i = 0; i < n; i++) (l.Data[i], r.Data[i]) = (1e-3, 1e-3);
+        var model = new StructuredModel<double>(new LowRankStateMatrix<double>(l, r), new Matrix<double>(n, 1, Enumerable.Repeat(1.0, n).ToArray()),
+            new Matrix<double>(1, n, Enumerable.Repeat(1.0 / n, n).ToArray()), new Matrix<double>(1, 1), ActivationMap.Uniform(Relu.Instance, n));
+
+        var e = Assert.Throws<DenseStateUnavailableException>(() => model.ToImplicit());
+        Assert.Contains("n = 50000", e.Message);
+        Assert.Contains("idl predict", e.Message);
+        // x = relu(1e-6·Σx + u) with u = 1: every x is 1/(1 − 0.05) and ŷ is their mean.
+        var y = model.Predict(new Matrix<double>(1, 1, [1.0]), new PicardSolver(new SolverOptions { AbsoluteTolerance = 1e-12 })).Output;
+        Assert.Equal(1 / (1 - 0.05), y[0, 0], 9);
     }
 }
