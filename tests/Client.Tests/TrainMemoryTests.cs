@@ -56,6 +56,20 @@ public sealed class TrainMemoryTests
         if (refused) Assert.StartsWith($"--hidden {hidden}: the run needs about", e!.Message);
     }
 
+    /// <summary>An embedded silo (--shards) keeps about 21 more copies of the parameters (measured; see
+    /// TrainMemory.EmbeddedSiloCopies): n = 4096 fits in 1 GiB in one process but not on the embedded silo.</summary>
+    [Fact]
+    public void CheckMemory_EmbeddedSilo_CountsItsCopiesOfTheParameters()
+    {
+        var s = Settings(4_096, Precision.Float32, new TrainingOptions());
+
+        TrainPreflight.CheckMemory(s, DataShape.Peek("digits", null), "digits", 1L << 30);
+        var e = Assert.Throws<UsageException>(() => TrainPreflight.CheckMemory(s, DataShape.Peek("digits", null), "digits", 1L << 30, embeddedSilo: true));
+
+        Assert.StartsWith("--hidden 4096: the run needs about", e.Message);
+        Assert.Contains("embedded silo", e.Message);
+    }
+
     [Theory]
     [InlineData(50_000)]
     [InlineData(2_000_000_000)]

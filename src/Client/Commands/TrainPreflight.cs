@@ -33,13 +33,13 @@ internal static class TrainPreflight
         CheckArraySize(s.Hidden);
         // A running cluster's silos hold the run, not this machine (they refuse what they cannot hold themselves).
         if (parse.GetValue(cluster.Cluster) is null)
-            CheckMemory(s, DataShape.Peek(dataSpec, s.Limit), dataSpec, availableBytes ?? Available());
+            CheckMemory(s, DataShape.Peek(dataSpec, s.Limit), dataSpec, availableBytes ?? Available(), embeddedSilo: cluster.IsDistributed(parse));
     }
 
     /// <summary>Refuses a run whose large allocations (<see cref="TrainMemory"/>) would not fit in
     /// <paramref name="availableBytes"/>.</summary>
-    public static void CheckMemory(TrainSettings s, DataShape data, string dataSpec, long availableBytes) =>
-        TrainMemory.Check(TrainMemory.Estimate(s, data), availableBytes, option => option switch
+    public static void CheckMemory(TrainSettings s, DataShape data, string dataSpec, long availableBytes, bool embeddedSilo = false) =>
+        TrainMemory.Check(TrainMemory.Estimate(s, data, embeddedSilo), availableBytes, option => option switch
         {
             "--hidden" => s.Hidden,
             "--batch" => s.Training.BatchSize,
