@@ -25,22 +25,29 @@ public sealed class ImplicitModel<T> where T : unmanaged, IFloatingPointIeee754<
         T[]? stateBias = null, T[]? outputBias = null)
     {
         ArgumentNullException.ThrowIfNull(a);
+        Guard.Square(a, nameof(a));
+        CheckAround(a.Rows, a.Shape, b, c, d, activation, stateBias, outputBias);
+        (A, B, C, D, Activation, StateBias, OutputBias) = (a, b, c, d, activation, stateBias, outputBias);
+    }
+
+    /// <summary>Checks B, C, D, φ and the biases against an n×n A (described by <paramref name="a"/> in messages):
+    /// the one check of a dense <see cref="ImplicitModel{T}"/> and of a <see cref="StructuredModel{T}"/>.</summary>
+    /// <exception cref="ArgumentException">A shape disagrees; the message names both shapes.</exception>
+    internal static void CheckAround(int n, string a, Matrix<T> b, Matrix<T> c, Matrix<T> d, ActivationMap activation, T[]? stateBias, T[]? outputBias)
+    {
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(activation);
-        Guard.Square(a, nameof(a));
-        int n = a.Rows, p = b.Cols, q = c.Rows;
-        Guard.Shape(b, n, p, nameof(b));
-        Guard.Shape(c, q, n, nameof(c));
-        Guard.Shape(d, q, p, nameof(d));
+        Guard.Rows(b, n, nameof(b));
+        if (c.Cols != n) throw new ArgumentException($"C is {c.Shape} but A is {a}; C must have {n} columns.", nameof(c));
+        Guard.Shape(d, c.Rows, b.Cols, nameof(d));
         if (activation.Size != n)
-            throw new ArgumentException($"The activation map covers {activation.Size} rows but A is {a.Shape}.", nameof(activation));
+            throw new ArgumentException($"The activation map covers {activation.Size} rows but A is {a}.", nameof(activation));
         if (stateBias is not null && stateBias.Length != n)
             throw new ArgumentException($"State bias has length {stateBias.Length} but n = {n}.", nameof(stateBias));
-        if (outputBias is not null && outputBias.Length != q)
-            throw new ArgumentException($"Output bias has length {outputBias.Length} but q = {q}.", nameof(outputBias));
-        (A, B, C, D, Activation, StateBias, OutputBias) = (a, b, c, d, activation, stateBias, outputBias);
+        if (outputBias is not null && outputBias.Length != c.Rows)
+            throw new ArgumentException($"Output bias has length {outputBias.Length} but q = {c.Rows}.", nameof(outputBias));
     }
 
     public Matrix<T> A { get; }

@@ -21,20 +21,7 @@ public sealed class StructuredModel<T> where T : unmanaged, IFloatingPointIeee75
         T[]? stateBias = null, T[]? outputBias = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(d);
-        ArgumentNullException.ThrowIfNull(activation);
-        int n = a.Size;
-        Guard.Rows(b, n, nameof(b));
-        if (c.Cols != n) throw new ArgumentException($"C is {c.Shape} but A is {n}x{n} ({a.Description}); C must have {n} columns.", nameof(c));
-        Guard.Shape(d, c.Rows, b.Cols, nameof(d));
-        if (activation.Size != n)
-            throw new ArgumentException($"The activation map covers {activation.Size} rows but A is {n}x{n} ({a.Description}).", nameof(activation));
-        if (stateBias is not null && stateBias.Length != n)
-            throw new ArgumentException($"State bias has length {stateBias.Length} but n = {n}.", nameof(stateBias));
-        if (outputBias is not null && outputBias.Length != c.Rows)
-            throw new ArgumentException($"Output bias has length {outputBias.Length} but q = {c.Rows}.", nameof(outputBias));
+        ImplicitModel<T>.CheckAround(a.Size, $"{a.Size}x{a.Size} ({a.Description})", b, c, d, activation, stateBias, outputBias);
         (A, B, C, D, Activation, StateBias, OutputBias) = (a, b, c, d, activation, stateBias, outputBias);
     }
 
