@@ -119,11 +119,9 @@ internal sealed class SiloProcesses(AzuriteProcess azurite, string clusterId, (s
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            Dictionary<SiloAddress, SiloStatus> hosts;
             // Until the dead silo is declared, even this call can fail: the management grain's directory entry may
             // live on the dead silo (seen on CI: "Unable to connect" from the directory lookup).
-            try { hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10)); }
-            catch (Exception e) when (e is TimeoutException or OrleansException && DateTime.UtcNow < deadline) { await Task.Delay(250); continue; }
+            var hosts = await Runs.RetryAsync(() => Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true), deadline - DateTime.UtcNow);
             var live = _silos.Where(s => !s.Process.HasExited).Select(s => s.SiloPort).ToHashSet();
             bool settled = hosts.Count == live.Count && hosts.Keys.All(h => live.Contains(h.Endpoint.Port));
             if (settled || DateTime.UtcNow > deadline) return hosts.Count;
